@@ -1,0 +1,1 @@
+"""psr_adapters: everything that touches the outside world."""

@@ -1,0 +1,92 @@
+"""psr_core: a partnership's terms of reference as executable rules.
+
+The pure domain: frozen values for the history (:mod:`psr_core.model`), versioned policies with citations
+and dated parameters (:mod:`psr_core.policy`), the rules (:mod:`psr_core.rules`) and :func:`evaluate`,
+which returns findings as data. No I/O happens here.
+"""
+
+from .errors import PolicyError, PsrError, UnknownPolicyError
+from .evaluation import Evaluation, check_policy, evaluate
+from .findings import Finding, Subject
+from .model import (
+    AdvocateRole,
+    Attendance,
+    AttendanceStatus,
+    Contribution,
+    ContributionKind,
+    Decision,
+    DecisionMethod,
+    Declaration,
+    Group,
+    History,
+    Interest,
+    Item,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnerStatus,
+    Person,
+    Report,
+    ReportKind,
+    Role,
+    Severity,
+    Tier,
+)
+from .policy import (
+    CHORLEY_2015,
+    Citation,
+    DatedValue,
+    Parameter,
+    Policy,
+    RuleTerms,
+    built_in_policies,
+    built_in_policy,
+)
+from .rules import RULES, Rule
+
+__all__ = [
+    "CHORLEY_2015",
+    "RULES",
+    "AdvocateRole",
+    "Attendance",
+    "AttendanceStatus",
+    "Citation",
+    "Contribution",
+    "ContributionKind",
+    "DatedValue",
+    "Decision",
+    "DecisionMethod",
+    "Declaration",
+    "Evaluation",
+    "Finding",
+    "Group",
+    "History",
+    "Interest",
+    "Item",
+    "Meeting",
+    "MeetingStatus",
+    "Membership",
+    "Organisation",
+    "Parameter",
+    "PartnerStatus",
+    "Partnership",
+    "Person",
+    "Policy",
+    "PolicyError",
+    "PsrError",
+    "Report",
+    "ReportKind",
+    "Role",
+    "Rule",
+    "RuleTerms",
+    "Severity",
+    "Subject",
+    "Tier",
+    "UnknownPolicyError",
+    "built_in_policies",
+    "built_in_policy",
+    "check_policy",
+    "evaluate",
+]

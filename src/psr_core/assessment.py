@@ -1,0 +1,180 @@
+"""An assessment: one partnership's record as it stood on a day, read under one policy.
+
+It indexes the history once so each rule can ask its questions cheaply (who was expected at this meeting,
+who sits on the Executive today), and it turns a rule's observations into findings that carry their
+clause, severity and the interpretation in force.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding, Subject
+from .model import (
+    Attendance,
+    Group,
+    History,
+    Meeting,
+    Membership,
+    Organisation,
+    Partnership,
+    Person,
+    PartnerStatus,
+    Tier,
+)
+from .policy import Policy
+
+if TYPE_CHECKING:
+    from .rules.attendance_runs import AttendanceRuns
+
+
+class Assessment:
+    """The indexed record of ``partnership`` in ``history`` (already cut at ``as_of``) under ``policy``."""
+
+    def __init__(self, history: History, partnership: Partnership, policy: Policy, as_of: date) -> None:
+        self.history = history
+        self.partnership = partnership
+        self.policy = policy
+        self.as_of = as_of
+        self.people: dict[str, Person] = {person.id: person for person in history.people}
+        self.all_organisations: dict[str, Organisation] = {o.id: o for o in history.organisations}
+        self.organisations: dict[str, Organisation] = {
+            o.id: o for o in history.organisations if o.partnership == partnership.id
+        }
+        self.all_groups: dict[str, Group] = {group.id: group for group in history.groups}
+        self.groups: dict[str, Group] = {
+            g.id: g for g in history.groups if g.partnership == partnership.id
+        }
+        memberships: defaultdict[str, list[Membership]] = defaultdict(list)
+        for membership in history.memberships:
+            memberships[membership.group].append(membership)
+        self._memberships = {group: sorted(ms, key=_membership_order) for group, ms in memberships.items()}
+        own = self.groups.keys()
+        self.meetings: list[Meeting] = sorted(
+            (m for m in history.meetings if any(g in own for g in m.groups)),
+            key=lambda meeting: (meeting.start, meeting.id),
+        )
+        held: defaultdict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            if meeting.held:
+                for group in meeting.groups:
+                    if group in own:
+                        held[group].append(meeting)
+        self._held = dict(held)
+        self._entries: dict[str, dict[str, Attendance]] = {}
+
+    # -- the partnership's structure ------------------------------------------------------------------
+    def groups_of_tier(self, tier: Tier) -> list[Group]:
+        return [group for group in self.groups.values() if group.tier is tier]
+
+    def statuses(self, parameter: str, day: date | None = None) -> frozenset[PartnerStatus]:
+        """The partner statuses listed by a policy parameter, as vocabulary."""
+        return frozenset(PartnerStatus(s) for s in self.value(parameter, day or self.as_of))
+
+    def joined(self, organisation: Organisation) -> date:
+        return organisation.joined_on(self.partnership.started)
+
+    def organisation_of(self, membership: Membership) -> str | None:
+        """The organisation a seat represents: its own, else its holder's."""
+        if membership.organisation is not None:
+            return membership.organisation
+        person = self.people.get(membership.person)
+        return person.organisation if person is not None else None
+
+    # -- memberships, with deemed resignations applied ------------------------------------------------
+    @cached_property
+    def attendance_runs(self) -> AttendanceRuns:
+        from .rules.attendance_runs import count_attendance_runs
+
+        return count_attendance_runs(self)
+
+    def memberships(self, group: str) -> list[Membership]:
+        """Every recorded membership of ``group``, earliest first (resignations not applied)."""
+        return self._memberships.get(group, [])
+
+    def effective_end(self, membership: Membership) -> date | None:
+        """The last day of ``membership`` once deemed resignations (clause 1.7.3) have ended it."""
+        return self.attendance_runs.ends.get(membership, membership.end)
+
+    def sits(self, membership: Membership, day: date) -> bool:
+        """Whether ``membership`` holds on ``day``, deemed resignations applied."""
+        end = self.effective_end(membership)
+        return membership.start <= day and (end is None or day <= end)
+
+    def members_on(self, group: str, day: date) -> list[Membership]:
+        """The memberships of ``group`` that hold on ``day``."""
+        return [m for m in self.memberships(group) if self.sits(m, day)]
+
+    def expected(self, meeting: Meeting) -> dict[str, Membership]:
+        """The members expected at ``meeting`` (a membership of one of its own groups covers its day)."""
+        expected: dict[str, Membership] = {}
+        for group in meeting.groups:
+            if group in self.groups:
+                for membership in self.members_on(group, meeting.day):
+                    expected.setdefault(membership.person, membership)
+        return expected
+
+    def held_meetings(self, group: str) -> list[Meeting]:
+        """Held meetings of ``group`` (joint ones included), in order."""
+        return self._held.get(group, [])
+
+    def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:
+        """The minutes' entry for ``person`` at ``meeting``, if there is one."""
+        entries = self._entries.get(meeting.id)
+        if entries is None:
+            entries = self._entries[meeting.id] = {e.person: e for e in meeting.attendance}
+        return entries.get(person)
+
+    # -- findings -------------------------------------------------------------------------------------
+    def value(self, name: str, day: date) -> Any:
+        return self.policy.value(name, day)
+
+    def interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
+        """The interpretation parameters among ``names`` with the values in force on ``day``."""
+        return {
+            name: self.policy.value(name, day)
+            for name in names
+            if self.policy.parameter(name).interpretation
+        }
+
+    def finding(
+        self,
+        rule: str,
+        day: date,
+        subject: Subject,
+        message: str,
+        evidence: Mapping[str, Any],
+        uses: Iterable[str] = (),
+    ) -> Finding:
+        """A finding of ``rule`` with the clause and severity this policy adopts it under."""
+        terms = self.policy.terms(rule)
+        return Finding(
+            rule=rule,
+            partnership=self.partnership.id,
+            policy=self.policy.id,
+            clause=terms.clause,
+            severity=terms.severity,
+            date=day,
+            subject=subject,
+            message=message,
+            evidence=evidence,
+            interpretation=self.interpretation(uses, day),
+        )
+
+    def in_force(self, rule: str) -> bool:
+        return rule in self.policy.rules
+
+
+def _membership_order(membership: Membership) -> tuple[date, str, str]:
+    return (membership.start, membership.person, membership.role.value)
+
+
+def describe_days(meetings: Iterable[Meeting]) -> str:
+    return ", ".join(meeting.day.isoformat() for meeting in meetings)
+
+
+Observations = Iterator[Finding]

@@ -1,0 +1,68 @@
+"""Findings: what evaluation returns, as data. Rendering them (text, JSON, tables) is an adapter's job."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .model.vocabulary import Severity
+
+SUBJECT_KINDS = ("partnership", "organisation", "person", "group", "meeting", "item")
+
+
+@attrs.frozen
+class Subject:
+    """The ids a finding is about, by kind (CONTRACT §3)."""
+
+    partnership: str | None = None
+    organisation: str | None = None
+    person: str | None = None
+    group: str | None = None
+    meeting: str | None = None
+    item: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The kinds that are set, in the contract's order."""
+        values = attrs.asdict(self)
+        return {kind: values[kind] for kind in SUBJECT_KINDS if values[kind] is not None}
+
+    def sort_key(self) -> tuple[str, ...]:
+        values = attrs.asdict(self)
+        return tuple(values[kind] or "" for kind in SUBJECT_KINDS)
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
+@attrs.frozen
+class Finding:
+    """One place where the terms of reference were broken, require action, or note something.
+
+    ``evidence`` holds the facts the rule used; ``interpretation`` the readings of ambiguous text it applied
+    (the policy's interpretation parameters, by name, with the values in force on ``date``).
+    """
+
+    rule: str
+    partnership: str
+    policy: str
+    clause: str
+    severity: Severity = attrs.field(converter=Severity)
+    date: date
+    subject: Subject
+    message: str
+    evidence: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    interpretation: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_frozen_mapping, hash=False
+    )
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Findings are listed by partnership, then by day, then by rule, then by subject."""
+        return (self.partnership, self.date, self.rule, self.subject.sort_key(), self.message)
+
+    def identity(self) -> tuple[str, str, date, tuple[str, ...]]:
+        """What makes two findings "the same finding" when comparing evaluations: rule, place and day."""
+        return (self.rule, self.partnership, self.date, self.subject.sort_key())

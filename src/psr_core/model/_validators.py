@@ -1,0 +1,26 @@
+"""Field validators shared by the model classes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+_ID = re.compile(r"^[^\s].*$", re.DOTALL)
+
+
+def identifier(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An id is a non-empty string that does not start with white space."""
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError(f"{attribute.name} must be a non-empty id string, got {value!r}")
+
+
+def optional_identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        identifier(instance, attribute, value)
+
+
+def identifiers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for item in value:
+        identifier(instance, attribute, item)

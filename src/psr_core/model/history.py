@@ -1,0 +1,71 @@
+"""A partnership history: everything the rules judge, as plain facts."""
+
+from __future__ import annotations
+
+from datetime import date
+import attrs
+
+from .groups import Group, Membership
+from .meetings import Meeting
+from .parties import Organisation, Partnership, Person
+from .records import Contribution, Report
+
+@attrs.frozen
+class History:
+    """The facts of one or more partnerships: who, which tiers, who sits where, what happened.
+
+    A history is a value: two histories with the same facts are equal, and nothing here changes it.
+    """
+
+    partnerships: tuple[Partnership, ...] = attrs.field(default=(), converter=tuple)
+    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=tuple)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=tuple)
+    memberships: tuple[Membership, ...] = attrs.field(default=(), converter=tuple)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=tuple)
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=tuple)
+    reports: tuple[Report, ...] = attrs.field(default=(), converter=tuple)
+
+    def as_it_stood(self, as_of: date) -> History:
+        """The history as it stood at the end of ``as_of``: nothing dated later is known.
+
+        Partnerships not yet started, organisations not yet joined, meetings after the day, memberships not
+        yet begun, reports not yet made and contributions for years not yet begun are left out; an end, an
+        agreement or an induction dated later is not yet known and is dropped.
+        """
+        return History(
+            partnerships=[p for p in self.partnerships if p.started <= as_of],
+            organisations=[_organisation_as_of(o, as_of) for o in self.organisations
+                           if o.joined is None or o.joined <= as_of],
+            people=self.people,
+            groups=self.groups,
+            memberships=[
+                m if m.end is None or m.end <= as_of else attrs.evolve(m, end=None)
+                for m in self.memberships
+                if m.start <= as_of
+            ],
+            meetings=[_meeting_as_of(m, as_of) for m in self.meetings if m.day <= as_of],
+            contributions=[c for c in self.contributions if date(c.year, 4, 1) <= as_of],
+            reports=[r for r in self.reports if r.date <= as_of],
+        )
+
+
+def _organisation_as_of(organisation: Organisation, as_of: date) -> Organisation:
+    return attrs.evolve(
+        organisation,
+        agreed_by_chair=organisation.agreed_by_chair
+        if organisation.agreed_on is None or organisation.agreed_on <= as_of
+        else None,
+        agreed_on=_known(organisation.agreed_on, as_of),
+        inducted_on=_known(organisation.inducted_on, as_of),
+    )
+
+
+def _meeting_as_of(meeting: Meeting, as_of: date) -> Meeting:
+    if meeting.agenda_published is None or meeting.agenda_published <= as_of:
+        return meeting
+    return attrs.evolve(meeting, agenda_published=None)
+
+
+def _known(day: date | None, as_of: date) -> date | None:
+    return day if day is not None and day <= as_of else None

@@ -1,0 +1,103 @@
+"""Meetings and what the minutes record of them (section 1.7)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import attrs
+
+from ._validators import identifier, identifiers, optional_identifier
+from .vocabulary import AttendanceStatus, DecisionMethod, Interest, MeetingStatus
+
+
+@attrs.frozen
+class Attendance:
+    """One line of the attendance record (clause 1.7.7).
+
+    ``deputy`` names who came instead (clause 1.4.8). ``exceptional`` is an accepted exceptional reason for
+    missing the meeting (clause 1.7.3: "Unless there are exceptional reasons ...").
+    """
+
+    person: str = attrs.field(validator=identifier)
+    status: AttendanceStatus = attrs.field(converter=AttendanceStatus)
+    deputy: str | None = attrs.field(default=None, validator=optional_identifier)
+    exceptional: str | None = None
+
+
+@attrs.frozen
+class Declaration:
+    """A declaration of interest in an item (clause 1.7.6)."""
+
+    person: str = attrs.field(validator=identifier)
+    interest: Interest = attrs.field(converter=Interest)
+    nature: str | None = None
+    withdrew: bool = False
+
+
+@attrs.frozen
+class Decision:
+    """How an item was decided (clause 1.7.5), with the votes where one was taken."""
+
+    method: DecisionMethod = attrs.field(converter=DecisionMethod)
+    votes_for: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
+    votes_against: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
+    abstentions: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
+
+    def voters(self) -> tuple[tuple[str, str], ...]:
+        """Every recorded vote as ``(person, "for" | "against" | "abstain")``, in record order."""
+        return (
+            *((person, "for") for person in self.votes_for),
+            *((person, "against") for person in self.votes_against),
+            *((person, "abstain") for person in self.abstentions),
+        )
+
+
+@attrs.frozen
+class Item:
+    """An agenda item."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str | None = None
+    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=tuple)
+    decision: Decision | None = None
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting of one group, or of several groups of different partnerships jointly (seed 001).
+
+    ``start`` and ``end`` are wall-clock times in the partnership's time zone.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    groups: tuple[str, ...] = attrs.field(converter=tuple, validator=identifiers)
+    start: datetime
+    status: MeetingStatus = attrs.field(converter=MeetingStatus)
+    end: datetime | None = None
+    chair: str | None = attrs.field(default=None, validator=optional_identifier)
+    vice_chair: str | None = attrs.field(default=None, validator=optional_identifier)
+    agenda_published: date | None = None
+    location: str | None = None
+    attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
+
+    @groups.validator
+    def _at_least_one_group(self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValueError(f"meeting {self.id} belongs to no group")
+
+    @property
+    def day(self) -> date:
+        """The calendar day of the meeting, in the partnership's time zone."""
+        return self.start.date()
+
+    @property
+    def held(self) -> bool:
+        return self.status is MeetingStatus.HELD
+
+    def attendance_of(self, person: str) -> Attendance | None:
+        """The attendance entry for ``person``, if the minutes record one."""
+        for entry in self.attendance:
+            if entry.person == person:
+                return entry
+        return None

@@ -1,0 +1,37 @@
+"""Money and reports: contributions (clause 1.3.1) and reports (clause 1.5.3, the closing line)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ._validators import identifier
+from .vocabulary import ContributionKind, ReportKind
+
+
+def _amount(value: Decimal | int | float | str) -> Decimal:
+    amount = Decimal(str(value))
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"a contribution must be a finite amount of at least 0, got {value!r}")
+    return amount
+
+
+@attrs.frozen
+class Contribution:
+    """A partner's contribution for the financial year starting 1 April ``year`` (full partner commitment 3)."""
+
+    organisation: str = attrs.field(validator=identifier)
+    year: int
+    amount: Decimal = attrs.field(converter=_amount)
+    kind: ContributionKind = attrs.field(converter=ContributionKind, default=ContributionKind.CASH)
+
+
+@attrs.frozen
+class Report:
+    """A report made by a partnership: to scrutiny (clause 1.5.3) or its annual review (closing line)."""
+
+    partnership: str = attrs.field(validator=identifier)
+    kind: ReportKind = attrs.field(converter=ReportKind)
+    date: date

@@ -1,0 +1,101 @@
+"""The partnership's own words, as closed vocabularies.
+
+Each enumeration is the set of values the terms of reference (seed 000) and the dataset format ``psr/1``
+allow. Values are the strings used in dataset files, so ``Tier("board")`` reads a file value directly.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Vocabulary(str, Enum):
+    """A closed set of words; the value is the word as it is written in a dataset file."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Tier(Vocabulary):
+    """The three levels of the structure (clause 1.2.1)."""
+
+    BOARD = "board"
+    EXECUTIVE = "executive"
+    IMPLEMENTATION = "implementation"
+
+
+class PartnerStatus(Vocabulary):
+    """How an organisation takes part (clause 1.3.1; associate and co-opted from seed 002)."""
+
+    FULL = "full"
+    AFFILIATED = "affiliated"
+    ASSOCIATE = "associate"
+    CO_OPTED = "co-opted"
+
+
+class AdvocateRole(Vocabulary):
+    """The three advocate roles (clauses 1.4.9 and 1.4.10)."""
+
+    BUSINESS = "business"
+    COMMUNITY = "community"
+    THIRD_SECTOR = "third-sector"
+
+
+class Role(Vocabulary):
+    """The capacity in which a person sits on a group (table 1.2.1, clauses 1.4.10 and 1.5.2)."""
+
+    CHIEF_OFFICER = "chief-officer"
+    OPERATIONAL_MANAGER = "operational-manager"
+    ACCOUNTABLE_REPRESENTATIVE = "accountable-representative"
+    ADVOCATE = "advocate"
+    INDEPENDENT_CHAIR = "independent-chair"
+
+
+class MeetingStatus(Vocabulary):
+    HELD = "held"
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(Vocabulary):
+    """What the minutes record for a member (clause 1.7.7)."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    DEPUTY = "deputy"
+
+
+class Interest(Vocabulary):
+    """The kinds of interest a member declares (clause 1.7.6)."""
+
+    PERSONAL = "personal"
+    PREJUDICIAL = "prejudicial"
+
+
+class DecisionMethod(Vocabulary):
+    """How a decision was reached (clause 1.7.5)."""
+
+    CONSENSUS = "consensus"
+    CHAIR = "chair"
+    VOTE = "vote"
+
+
+class ContributionKind(Vocabulary):
+    """Full partner commitment 3: "an annual financial contribution (or in kind)"."""
+
+    CASH = "cash"
+    IN_KIND = "in-kind"
+
+
+class ReportKind(Vocabulary):
+    SCRUTINY = "scrutiny"
+    ANNUAL_REVIEW = "annual-review"
+
+
+class Severity(Vocabulary):
+    """How much a finding asks of the partnership (CONTRACT §3)."""
+
+    BREACH = "breach"
+    ACTION = "action"
+    INFO = "info"

@@ -1,0 +1,7 @@
+"""The rules of the terms of reference, registered by their contract ids (CONTRACT §4)."""
+
+from . import admission, attendance, commitment, composition, interests, meetings, reporting
+from .base import RULES, Rule
+
+__all__ = ["RULES", "Rule", "admission", "attendance", "commitment", "composition", "interests",
+           "meetings", "reporting"]

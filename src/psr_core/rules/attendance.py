@@ -1,0 +1,86 @@
+"""Attendance: consecutive misses (clause 1.7.3) and deputies (clause 1.4.8)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..assessment import Assessment
+from ..findings import Finding, Subject
+from ..model import AttendanceStatus
+from .attendance_runs import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
+from .base import rule
+
+
+def _days(threshold: Threshold) -> str:
+    return ", ".join(meeting.day.isoformat() for meeting in threshold.missed)
+
+
+def _evidence(threshold: Threshold) -> dict[str, object]:
+    return {
+        "missed": [meeting.id for meeting in threshold.missed],
+        "skipped": [meeting.id for meeting in threshold.skipped],
+    }
+
+
+@rule(
+    WRITTEN_EXPLANATION,
+    "A member's second consecutive missed meeting of a group.",
+    uses=(*READINGS, "written_explanation_after"),
+)
+def written_explanation(assessment: Assessment) -> Iterator[Finding]:
+    for threshold in assessment.attendance_runs.thresholds:
+        if threshold.rule != WRITTEN_EXPLANATION:
+            continue
+        yield assessment.finding(
+            WRITTEN_EXPLANATION,
+            threshold.meeting.day,
+            Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
+            f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
+            f"({_days(threshold)}); the partnership will consider asking for a written explanation",
+            _evidence(threshold),
+            uses=READINGS,
+        )
+
+
+@rule(
+    DEEMED_RESIGNATION,
+    "A member's third consecutive missed meeting of a group, unless an exceptional reason is recorded.",
+    uses=(*READINGS, "deemed_resignation_after", "deemed_resignation_ends_membership"),
+)
+def deemed_resignation(assessment: Assessment) -> Iterator[Finding]:
+    for threshold in assessment.attendance_runs.thresholds:
+        if threshold.rule != DEEMED_RESIGNATION:
+            continue
+        day = threshold.meeting.day
+        ends = (
+            f"; the membership ends on {day.isoformat()}" if threshold.ends_membership else ""
+        )
+        yield assessment.finding(
+            DEEMED_RESIGNATION,
+            day,
+            Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
+            f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
+            f"({_days(threshold)}) with no exceptional reason: considered a resignation{ends}",
+            {**_evidence(threshold), "membership_ends": day.isoformat() if threshold.ends_membership else None},
+            uses=(*READINGS, "deemed_resignation_ends_membership"),
+        )
+
+
+@rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
+def deputies(assessment: Assessment) -> Iterator[Finding]:
+    for meeting in assessment.meetings:
+        if not meeting.held:
+            continue
+        expected = assessment.expected(meeting)
+        for entry in meeting.attendance:
+            if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
+                continue
+            deputy = entry.deputy or "an unnamed deputy"
+            yield assessment.finding(
+                "attendance.deputy",
+                meeting.day,
+                Subject(person=entry.person, group=expected[entry.person].group, meeting=meeting.id),
+                f"{entry.person} sent {deputy} to {meeting.id} instead of attending in person",
+                {"deputy": entry.deputy},
+                uses=("deputy_counts_as_missed",),
+            )

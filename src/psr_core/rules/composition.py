@@ -1,0 +1,158 @@
+"""Who must sit where: the composition rules (clauses 1.2.1, 1.3.1, 1.4.9, 1.4.10 and 1.5.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from ..assessment import Assessment
+from ..findings import Finding, Subject
+from ..model import Membership, Role, Tier
+from .base import rule
+
+TIER_NAMES = {Tier.EXECUTIVE: "Executive", Tier.IMPLEMENTATION: "Implementation Group", Tier.BOARD: "Board"}
+
+
+def vacant_since(assessment: Assessment, seats: list[Membership], since: date) -> date:
+    """The first day of the current vacancy: the later of ``since`` and the day after the last seat ended."""
+    ends = [end for end in map(assessment.effective_end, seats) if end is not None]
+    return max([since, *(end + timedelta(days=1) for end in ends)])
+
+
+def _seat_rule(
+    assessment: Assessment, rule_id: str, tier: Tier, role: Role, statuses_parameter: str
+) -> Iterator[Finding]:
+    statuses = assessment.statuses(statuses_parameter)
+    groups = assessment.groups_of_tier(tier)
+    tier_name = TIER_NAMES[tier]
+    role_name = role.value.replace("-", " ")
+    for organisation in sorted(assessment.organisations.values(), key=lambda o: o.id):
+        if organisation.status not in statuses:
+            continue
+        seats = [
+            membership
+            for group in groups
+            for membership in assessment.memberships(group.id)
+            if membership.role is role and assessment.organisation_of(membership) == organisation.id
+        ]
+        if any(assessment.sits(seat, assessment.as_of) for seat in seats):
+            continue
+        since = vacant_since(assessment, seats, assessment.joined(organisation))
+        where = ", ".join(group.id for group in groups) or "none is recorded"
+        yield assessment.finding(
+            rule_id,
+            since,
+            Subject(organisation=organisation.id),
+            f"{organisation.name} ({organisation.status} partner) has had no {role_name} on the "
+            f"{tier_name} ({where}) since {since.isoformat()}",
+            {
+                "status": organisation.status.value,
+                "tier": tier.value,
+                "role": role.value,
+                "groups": [group.id for group in groups],
+                "former_members": sorted({seat.person for seat in seats}),
+                "vacant_since": since.isoformat(),
+            },
+            uses=(statuses_parameter,),
+        )
+
+
+@rule(
+    "composition.executive",
+    "A full or affiliated partner with no current chief-officer member of the Executive.",
+    uses=("executive_statuses",),
+)
+def executive_seats(assessment: Assessment) -> Iterator[Finding]:
+    yield from _seat_rule(
+        assessment, "composition.executive", Tier.EXECUTIVE, Role.CHIEF_OFFICER, "executive_statuses"
+    )
+
+
+@rule(
+    "composition.implementation",
+    "A full or affiliated partner with no current operational-manager member of the Implementation Group.",
+    uses=("implementation_statuses",),
+)
+def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
+    yield from _seat_rule(
+        assessment,
+        "composition.implementation",
+        Tier.IMPLEMENTATION,
+        Role.OPERATIONAL_MANAGER,
+        "implementation_statuses",
+    )
+
+
+@rule(
+    "composition.board",
+    "A full partner with no current accountable-representative member of the Board.",
+    uses=("board_statuses",),
+)
+def board_seats(assessment: Assessment) -> Iterator[Finding]:
+    yield from _seat_rule(
+        assessment, "composition.board", Tier.BOARD, Role.ACCOUNTABLE_REPRESENTATIVE, "board_statuses"
+    )
+
+
+@rule(
+    "composition.advocates",
+    "An advocate role (business, community, third-sector) with no current member of the Executive.",
+    uses=("advocate_roles",),
+)
+def advocates(assessment: Assessment) -> Iterator[Finding]:
+    groups = assessment.groups_of_tier(Tier.EXECUTIVE)
+    for kind in assessment.value("advocate_roles", assessment.as_of):
+        seats = [
+            membership
+            for group in groups
+            for membership in assessment.memberships(group.id)
+            if membership.role is Role.ADVOCATE
+            and (person := assessment.people.get(membership.person)) is not None
+            and person.advocate is not None
+            and person.advocate.value == kind
+        ]
+        if any(assessment.sits(seat, assessment.as_of) for seat in seats):
+            continue
+        since = vacant_since(assessment, seats, assessment.partnership.started)
+        yield assessment.finding(
+            "composition.advocates",
+            since,
+            Subject(partnership=assessment.partnership.id),
+            f"No {kind.replace('-', ' ')} advocate has sat on the Executive since {since.isoformat()}; "
+            "the partnership should appoint one",
+            {
+                "advocate": kind,
+                "groups": [group.id for group in groups],
+                "former_advocates": sorted({seat.person for seat in seats}),
+                "vacant_since": since.isoformat(),
+            },
+            uses=("advocate_roles",),
+        )
+
+
+@rule(
+    "composition.role",
+    "A member whose role does not fit the tier of the group.",
+    uses=("tier_roles",),
+)
+def roles(assessment: Assessment) -> Iterator[Finding]:
+    for group in sorted(assessment.groups.values(), key=lambda g: g.id):
+        for membership in assessment.memberships(group.id):
+            fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
+            if membership.role.value in fitting:
+                continue
+            yield assessment.finding(
+                "composition.role",
+                membership.start,
+                Subject(person=membership.person, group=group.id),
+                f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
+                f"{membership.role.value}, a role the {TIER_NAMES[group.tier]} does not have "
+                f"(it has: {', '.join(fitting) or 'none'})",
+                {
+                    "tier": group.tier.value,
+                    "role": membership.role.value,
+                    "fitting_roles": list(fitting),
+                    "from": membership.start.isoformat(),
+                },
+                uses=("tier_roles",),
+            )

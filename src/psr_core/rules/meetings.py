@@ -1,0 +1,211 @@
+"""How meetings are run: cadence, agenda notice, the attendance record, the chair (1.2.1, 1.7.1-1.7.7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..assessment import Assessment
+from ..findings import Finding, Subject
+from ..model import Group, Meeting, Person
+from ..periods import first_of_month, month_index
+from .base import rule
+
+
+def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
+    """A meeting, with its group where the meeting belongs to one group of this partnership."""
+    own = [group for group in meeting.groups if group in assessment.groups]
+    return Subject(meeting=meeting.id, group=own[0] if len(own) == 1 else None)
+
+
+@rule(
+    "meeting.frequency",
+    "A gap between consecutive held meetings of a group longer than its cadence allows.",
+    uses=("cadence_months",),
+)
+def frequency(assessment: Assessment) -> Iterator[Finding]:
+    for group in sorted(assessment.groups.values(), key=lambda g: g.id):
+        previous: Meeting | None = None
+        previous_day = assessment.partnership.started
+        for meeting in [*assessment.held_meetings(group.id), None]:
+            months = assessment.value("cadence_months", previous_day).get(group.tier.value)
+            if months is None:
+                break
+            deadline = month_index(previous_day) + int(months)
+            reached = month_index(meeting.day if meeting is not None else assessment.as_of)
+            if reached > deadline:
+                yield _late(assessment, group, previous, previous_day, meeting, deadline, int(months))
+            if meeting is not None:
+                previous, previous_day = meeting, meeting.day
+
+
+def _late(
+    assessment: Assessment,
+    group: Group,
+    previous: Meeting | None,
+    previous_day: object,
+    meeting: Meeting | None,
+    deadline: int,
+    months: int,
+) -> Finding:
+    overdue = first_of_month(deadline + 1)
+    after = f"the meeting of {previous_day}" if previous is not None else f"the start on {previous_day}"
+    if meeting is None:
+        what = f"no held meeting since {after}"
+    else:
+        what = f"the next held meeting after {after} was on {meeting.day.isoformat()}"
+    return assessment.finding(
+        "meeting.frequency",
+        overdue,
+        Subject(group=group.id, meeting=meeting.id if meeting is not None else None),
+        f"{group.id} meets every {months} month(s) but {what}; one was due by the end of "
+        f"{first_of_month(deadline):%B %Y}",
+        {
+            "cadence_months": months,
+            "previous": previous.id if previous is not None else None,
+            "previous_date": str(previous_day),
+            "next": meeting.id if meeting is not None else None,
+            "next_date": meeting.day.isoformat() if meeting is not None else None,
+            "due_by": f"{first_of_month(deadline):%Y-%m}",
+        },
+        uses=("cadence_months",),
+    )
+
+
+@rule(
+    "meeting.agenda-notice",
+    "A held meeting whose agenda went out fewer than the notice days before it, or with no date recorded.",
+    uses=("agenda_notice_days",),
+)
+def agenda_notice(assessment: Assessment) -> Iterator[Finding]:
+    for meeting in assessment.meetings:
+        if not meeting.held:
+            continue
+        notice = int(assessment.value("agenda_notice_days", meeting.day))
+        published = meeting.agenda_published
+        if published is not None and (meeting.day - published).days >= notice:
+            continue
+        if published is None:
+            message = f"No date is recorded for the agenda of {meeting.id}; it must go out {notice} days ahead"
+            given = None
+        else:
+            given = (meeting.day - published).days
+            message = (
+                f"The agenda of {meeting.id} ({meeting.day.isoformat()}) went out on "
+                f"{published.isoformat()}, {given} day(s) ahead; at least {notice} are required"
+            )
+        yield assessment.finding(
+            "meeting.agenda-notice",
+            meeting.day,
+            meeting_subject(assessment, meeting),
+            message,
+            {
+                "meeting_date": meeting.day.isoformat(),
+                "agenda_published": published.isoformat() if published is not None else None,
+                "days_notice": given,
+                "required_days": notice,
+            },
+            uses=("agenda_notice_days",),
+        )
+
+
+@rule(
+    "meeting.attendance-recorded",
+    "A held meeting with an expected member who has no attendance entry.",
+)
+def attendance_recorded(assessment: Assessment) -> Iterator[Finding]:
+    for meeting in assessment.meetings:
+        if not meeting.held:
+            continue
+        missing = sorted(
+            person
+            for person in assessment.expected(meeting)
+            if assessment.attendance_of(meeting, person) is None
+        )
+        if missing:
+            yield assessment.finding(
+                "meeting.attendance-recorded",
+                meeting.day,
+                meeting_subject(assessment, meeting),
+                f"The minutes of {meeting.id} do not record whether {', '.join(missing)} attended",
+                {"unrecorded": missing},
+            )
+
+
+@rule(
+    "meeting.chair",
+    "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
+    uses=("chair_rule", "partner_statuses"),
+)
+def chair(assessment: Assessment) -> Iterator[Finding]:
+    for meeting in assessment.meetings:
+        if not meeting.held:
+            continue
+        groups = [assessment.groups[g] for g in meeting.groups if g in assessment.groups]
+        if meeting.chair is None:
+            yield assessment.finding(
+                "meeting.chair",
+                meeting.day,
+                meeting_subject(assessment, meeting),
+                f"No chair is recorded for {meeting.id}",
+                {"chair": None, "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups}},
+                uses=("chair_rule",),
+            )
+            continue
+        verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
+        allowed = {g.id: may_chair(assessment, g, meeting, meeting.chair) for g in groups}
+        if any(allowed.values()):
+            continue
+        person = assessment.people.get(meeting.chair)
+        name = person.name if person is not None else meeting.chair
+        yield assessment.finding(
+            "meeting.chair",
+            meeting.day,
+            Subject(meeting=meeting.id, person=meeting.chair, group=groups[0].id if len(groups) == 1 else None),
+            f"{name} chaired {meeting.id}, but "
+            + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdicts.items()),
+            {"chair": meeting.chair, "rules": verdicts},
+            uses=("chair_rule",),
+        )
+
+
+def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
+    """The chair rule for ``group`` on the meeting's day, in words."""
+    if group.chair is not None:
+        return f"its named chair {group.chair}"
+    kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
+    return {
+        "district-council-leader": "the Leader of the district council "
+        f"({assessment.partnership.district_council or 'not recorded'})",
+        "independent": "an independent chair (not of a partner organisation)",
+        "member": "a chair elected from its members",
+        "named": "the chair the terms of reference name (none recorded for the group)",
+        "any": "anyone",
+    }.get(str(kind), str(kind))
+
+
+def may_chair(assessment: Assessment, group: Group, meeting: Meeting, person_id: str) -> bool:
+    """Whether ``person_id`` may chair ``meeting`` of ``group`` (table 1.2.1, clause 1.7.2)."""
+    if group.chair is not None:
+        return person_id == group.chair
+    kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
+    person = assessment.people.get(person_id)
+    if kind == "district-council-leader":
+        return person is not None and is_district_leader(assessment, person)
+    if kind == "independent":
+        return person is not None and not is_partner(assessment, person, meeting)
+    if kind == "member":
+        return any(m.person == person_id for m in assessment.members_on(group.id, meeting.day))
+    return kind in ("named", "any")
+
+
+def is_district_leader(assessment: Assessment, person: Person) -> bool:
+    district = assessment.partnership.district_council
+    return "council-leader" in person.offices and district is not None and person.organisation == district
+
+
+def is_partner(assessment: Assessment, person: Person, meeting: Meeting) -> bool:
+    """Whether the person's organisation is a partner (full or affiliated) of this partnership."""
+    organisation = assessment.organisations.get(person.organisation or "")
+    return organisation is not None and organisation.status in assessment.statuses(
+        "partner_statuses", meeting.day
+    )

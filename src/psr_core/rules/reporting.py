@@ -1,0 +1,77 @@
+"""Accountability: quarterly scrutiny reports (clause 1.5.3) and the annual review (closing line)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from ..assessment import Assessment
+from ..findings import Finding, Subject
+from ..model import ReportKind
+from ..periods import add_months, period_bounds, period_label, period_of
+from .base import rule
+
+
+@rule(
+    "reporting.scrutiny",
+    "A completed quarter with no scrutiny report dated inside it.",
+    uses=("scrutiny_months",),
+)
+def scrutiny(assessment: Assessment) -> Iterator[Finding]:
+    months = int(assessment.value("scrutiny_months", assessment.partnership.started))
+    reported = {
+        period_of(report.date, months)
+        for report in assessment.history.reports
+        if report.partnership == assessment.partnership.id and report.kind is ReportKind.SCRUTINY
+    }
+    period = period_of(assessment.partnership.started, months)
+    while True:
+        first, last = period_bounds(period, months)
+        if last > assessment.as_of:
+            return
+        if period not in reported:
+            yield assessment.finding(
+                "reporting.scrutiny",
+                last,
+                Subject(partnership=assessment.partnership.id),
+                f"No performance report to the Overview and Scrutiny Committee is recorded for "
+                f"{period_label(period, months)} ({first.isoformat()} to {last.isoformat()})",
+                {"period": period_label(period, months), "from": first.isoformat(), "to": last.isoformat()},
+                uses=("scrutiny_months",),
+            )
+        period += 1
+
+
+@rule(
+    "review.annual",
+    "More than a year since the start or the last annual review.",
+    uses=("review_months",),
+)
+def annual_review(assessment: Assessment) -> Iterator[Finding]:
+    reviews = sorted(
+        report.date
+        for report in assessment.history.reports
+        if report.partnership == assessment.partnership.id and report.kind is ReportKind.ANNUAL_REVIEW
+    )
+    last = assessment.partnership.started
+    label = "the partnership's start"
+    for review in [*reviews, None]:
+        due = add_months(last, int(assessment.value("review_months", last)))
+        reached = review if review is not None else assessment.as_of
+        if reached > due:
+            overdue = due + timedelta(days=1)
+            yield assessment.finding(
+                "review.annual",
+                overdue,
+                Subject(partnership=assessment.partnership.id),
+                f"The partnership has not reviewed its performance and effectiveness since {label} on "
+                f"{last.isoformat()}; a review was due by {due.isoformat()}",
+                {
+                    "last": last.isoformat(),
+                    "due": due.isoformat(),
+                    "next_review": review.isoformat() if review is not None else None,
+                },
+                uses=("review_months",),
+            )
+        if review is not None:
+            last, label = review, "its last annual review"
