@@ -22,8 +22,8 @@ from .model import (
     Membership,
     Organisation,
     Partnership,
-    Person,
     PartnerStatus,
+    Person,
     Tier,
 )
 from .policy import Policy
@@ -46,9 +46,7 @@ class Assessment:
             o.id: o for o in history.organisations if o.partnership == partnership.id
         }
         self.all_groups: dict[str, Group] = {group.id: group for group in history.groups}
-        self.groups: dict[str, Group] = {
-            g.id: g for g in history.groups if g.partnership == partnership.id
-        }
+        self.groups: dict[str, Group] = {g.id: g for g in history.groups if g.partnership == partnership.id}
         memberships: defaultdict[str, list[Membership]] = defaultdict(list)
         for membership in history.memberships:
             memberships[membership.group].append(membership)
@@ -136,9 +134,7 @@ class Assessment:
     def interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
         """The interpretation parameters among ``names`` with the values in force on ``day``."""
         return {
-            name: self.policy.value(name, day)
-            for name in names
-            if self.policy.parameter(name).interpretation
+            name: self.policy.value(name, day) for name in names if self.policy.parameter(name).interpretation
         }
 
     def finding(

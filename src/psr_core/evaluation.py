@@ -43,7 +43,9 @@ def check_policy(policy: Policy) -> None:
         rule = RULES.get(rule_id)
         if rule is None:
             known = ", ".join(sorted(RULES))
-            raise PolicyError(f"policy {policy.id} adopts an unknown rule {rule_id!r}; the rules are: {known}")
+            raise PolicyError(
+                f"policy {policy.id} adopts an unknown rule {rule_id!r}; the rules are: {known}"
+            )
         missing = [name for name in rule.uses if name not in policy.parameters]
         if missing:
             raise PolicyError(

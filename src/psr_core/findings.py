@@ -10,6 +10,8 @@ import attrs
 
 from .model.vocabulary import Severity
 
+Day = date
+
 SUBJECT_KINDS = ("partnership", "organisation", "person", "group", "meeting", "item")
 
 
@@ -55,14 +57,12 @@ class Finding:
     subject: Subject
     message: str
     evidence: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
-    interpretation: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=_frozen_mapping, hash=False
-    )
+    interpretation: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are listed by partnership, then by day, then by rule, then by subject."""
         return (self.partnership, self.date, self.rule, self.subject.sort_key(), self.message)
 
-    def identity(self) -> tuple[str, str, date, tuple[str, ...]]:
+    def identity(self) -> tuple[str, str, Day, tuple[str, ...]]:
         """What makes two findings "the same finding" when comparing evaluations: rule, place and day."""
         return (self.rule, self.partnership, self.date, self.subject.sort_key())

@@ -20,7 +20,7 @@ def last_of_month(index: int) -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months, clamped to the end of a shorter month (31 Jan + 1 = 28/29 Feb)."""
+    """``day`` moved by whole calendar months, clamped to a shorter month's end (31 Jan + 1: 28/29 Feb)."""
     index = month_index(day) + months
     return min(first_of_month(index).replace(day=1) + timedelta(days=day.day - 1), last_of_month(index))
 

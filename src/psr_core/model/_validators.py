@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -24,3 +25,8 @@ def optional_identifier(instance: Any, attribute: attrs.Attribute[Any], value: A
 def identifiers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     for item in value:
         identifier(instance, attribute, item)
+
+
+def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any iterable as a tuple, so that values stay immutable and hashable."""
+    return tuple(values)

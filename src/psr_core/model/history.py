@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+
 import attrs
 
+from ._validators import as_tuple
 from .groups import Group, Membership
 from .meetings import Meeting
 from .parties import Organisation, Partnership, Person
 from .records import Contribution, Report
+
 
 @attrs.frozen
 class History:
@@ -17,14 +20,14 @@ class History:
     A history is a value: two histories with the same facts are equal, and nothing here changes it.
     """
 
-    partnerships: tuple[Partnership, ...] = attrs.field(default=(), converter=tuple)
-    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=tuple)
-    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
-    groups: tuple[Group, ...] = attrs.field(default=(), converter=tuple)
-    memberships: tuple[Membership, ...] = attrs.field(default=(), converter=tuple)
-    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=tuple)
-    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=tuple)
-    reports: tuple[Report, ...] = attrs.field(default=(), converter=tuple)
+    partnerships: tuple[Partnership, ...] = attrs.field(default=(), converter=as_tuple)
+    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=as_tuple)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=as_tuple)
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=as_tuple)
+    memberships: tuple[Membership, ...] = attrs.field(default=(), converter=as_tuple)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=as_tuple)
+    contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=as_tuple)
+    reports: tuple[Report, ...] = attrs.field(default=(), converter=as_tuple)
 
     def as_it_stood(self, as_of: date) -> History:
         """The history as it stood at the end of ``as_of``: nothing dated later is known.
@@ -35,8 +38,11 @@ class History:
         """
         return History(
             partnerships=[p for p in self.partnerships if p.started <= as_of],
-            organisations=[_organisation_as_of(o, as_of) for o in self.organisations
-                           if o.joined is None or o.joined <= as_of],
+            organisations=[
+                _organisation_as_of(o, as_of)
+                for o in self.organisations
+                if o.joined is None or o.joined <= as_of
+            ],
             people=self.people,
             groups=self.groups,
             memberships=[

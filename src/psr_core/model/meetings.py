@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import attrs
 
-from ._validators import identifier, identifiers, optional_identifier
+from ._validators import as_tuple, identifier, identifiers, optional_identifier
 from .vocabulary import AttendanceStatus, DecisionMethod, Interest, MeetingStatus
 
 
@@ -39,9 +39,9 @@ class Decision:
     """How an item was decided (clause 1.7.5), with the votes where one was taken."""
 
     method: DecisionMethod = attrs.field(converter=DecisionMethod)
-    votes_for: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
-    votes_against: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
-    abstentions: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=identifiers)
+    votes_for: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
+    votes_against: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
+    abstentions: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
 
     def voters(self) -> tuple[tuple[str, str], ...]:
         """Every recorded vote as ``(person, "for" | "against" | "abstain")``, in record order."""
@@ -58,7 +58,7 @@ class Item:
 
     id: str = attrs.field(validator=identifier)
     title: str | None = None
-    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=tuple)
+    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=as_tuple)
     decision: Decision | None = None
 
 
@@ -70,7 +70,7 @@ class Meeting:
     """
 
     id: str = attrs.field(validator=identifier)
-    groups: tuple[str, ...] = attrs.field(converter=tuple, validator=identifiers)
+    groups: tuple[str, ...] = attrs.field(converter=as_tuple, validator=identifiers)
     start: datetime
     status: MeetingStatus = attrs.field(converter=MeetingStatus)
     end: datetime | None = None
@@ -78,11 +78,13 @@ class Meeting:
     vice_chair: str | None = attrs.field(default=None, validator=optional_identifier)
     agenda_published: date | None = None
     location: str | None = None
-    attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=tuple)
-    items: tuple[Item, ...] = attrs.field(default=(), converter=tuple)
+    attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=as_tuple)
+    items: tuple[Item, ...] = attrs.field(default=(), converter=as_tuple)
 
     @groups.validator
-    def _at_least_one_group(self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    def _at_least_one_group(
+        self, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+    ) -> None:
         if not value:
             raise ValueError(f"meeting {self.id} belongs to no group")
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from ._validators import identifier, optional_identifier
+from ._validators import as_tuple, identifier, optional_identifier
 from .vocabulary import AdvocateRole, PartnerStatus
 
 
@@ -55,7 +55,7 @@ class Person:
     id: str = attrs.field(validator=identifier)
     name: str
     organisation: str | None = attrs.field(default=None, validator=optional_identifier)
-    offices: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    offices: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     advocate: AdvocateRole | None = attrs.field(
         default=None, converter=attrs.converters.optional(AdvocateRole)
     )

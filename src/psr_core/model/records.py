@@ -20,7 +20,7 @@ def _amount(value: Decimal | int | float | str) -> Decimal:
 
 @attrs.frozen
 class Contribution:
-    """A partner's contribution for the financial year starting 1 April ``year`` (full partner commitment 3)."""
+    """A partner's contribution for the financial year from 1 April ``year`` (full partner commitment 3)."""
 
     organisation: str = attrs.field(validator=identifier)
     year: int

@@ -6,14 +6,11 @@ allow. Values are the strings used in dataset files, so ``Tier("board")`` reads 
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A closed set of words; the value is the word as it is written in a dataset file."""
-
-    def __str__(self) -> str:
-        return self.value
 
 
 class Tier(Vocabulary):

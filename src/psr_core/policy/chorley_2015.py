@@ -30,7 +30,8 @@ TABLE_MEMBERSHIP = cite(
     "Members / Chairs / Non-Executive Directors)",
 )
 TABLE_REGULARITY = cite(
-    "1.2.1", "Regularity of meetings: [Executive] Monthly; [Implementation Group] Monthly; [Board] Six monthly"
+    "1.2.1",
+    "Regularity of meetings: [Executive] Monthly; [Implementation Group] Monthly; [Board] Six monthly",
 )
 TABLE_CHAIR = cite(
     "1.2.1",
@@ -90,8 +91,8 @@ CHAIRS = cite("1.7.2", "Appointment of Chair – The partnership groups will app
 ATTENDANCE = cite(
     "1.7.3",
     "Should any member miss 2 consecutive meetings the partnership will consider whether that member should "
-    "be asked for a written explanation. Unless there are exceptional reasons, missing 3 consecutive meetings "
-    "will be considered as resignation from the partnership",
+    "be asked for a written explanation. Unless there are exceptional reasons, missing 3 consecutive "
+    "meetings will be considered as resignation from the partnership",
 )
 NEW_PARTNERS = cite(
     "1.7.4",
@@ -242,7 +243,7 @@ PARAMETERS = (
         "partner_statuses",
         ["full", "affiliated"],
         PARTNERS,
-        "Statuses that make an organisation a partner (an independent chair's organisation is none of these).",
+        "Statuses that make an organisation a partner (an independent chair's organisation has none).",
     ),
     _parameter(
         "advocate_roles",
@@ -278,7 +279,7 @@ PARAMETERS = (
         "abstention_counts_as_voting",
         True,
         INTERESTS,
-        "Whether a recorded abstention is taking part in the item (for a member with a prejudicial interest).",
+        "Whether a recorded abstention takes part in the item (for a member with a prejudicial interest).",
         interpretation=True,
     ),
     _parameter(
@@ -299,9 +300,7 @@ RULES = {
     "composition.executive": _terms("1.2.1, 1.3.1", TABLE_MEMBERSHIP, COMMITMENT_EXECUTIVE),
     "composition.implementation": _terms("1.3.1", COMMITMENT_IMPLEMENTATION),
     "composition.board": _terms("1.5.2", BOARD),
-    "composition.advocates": _terms(
-        "1.4.9, 1.4.10", ADVOCATE_PURPOSE, ADVOCATES, severity=Severity.ACTION
-    ),
+    "composition.advocates": _terms("1.4.9, 1.4.10", ADVOCATE_PURPOSE, ADVOCATES, severity=Severity.ACTION),
     "composition.role": _terms("1.2.1", TABLE_MEMBERSHIP),
     "commitment.contribution": _terms("1.3.1", COMMITMENT_CONTRIBUTION),
     "meeting.frequency": _terms("1.2.1", TABLE_REGULARITY),

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import PolicyError
+from ..model._validators import as_tuple
 from ..model.vocabulary import Severity
 
 
@@ -77,7 +78,7 @@ class RuleTerms:
     """How a policy version adopts a rule: the clause reference it reports and the text it quotes."""
 
     clause: str
-    citations: tuple[Citation, ...] = attrs.field(converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(converter=as_tuple)
     severity: Severity = attrs.field(converter=Severity, default=Severity.BREACH)
 
     @citations.validator

@@ -39,9 +39,7 @@ class Policy:
             return self.parameters[name]
         except KeyError:
             known = ", ".join(sorted(self.parameters))
-            raise PolicyError(
-                f"policy {self.id} has no parameter {name!r}; it has: {known}"
-            ) from None
+            raise PolicyError(f"policy {self.id} has no parameter {name!r}; it has: {known}") from None
 
     def value(self, name: str, day: date) -> Any:
         """The value of parameter ``name`` in force on ``day``."""

@@ -3,5 +3,14 @@
 from . import admission, attendance, commitment, composition, interests, meetings, reporting
 from .base import RULES, Rule
 
-__all__ = ["RULES", "Rule", "admission", "attendance", "commitment", "composition", "interests",
-           "meetings", "reporting"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "admission",
+    "attendance",
+    "commitment",
+    "composition",
+    "interests",
+    "meetings",
+    "reporting",
+]

@@ -52,16 +52,17 @@ def deemed_resignation(assessment: Assessment) -> Iterator[Finding]:
         if threshold.rule != DEEMED_RESIGNATION:
             continue
         day = threshold.meeting.day
-        ends = (
-            f"; the membership ends on {day.isoformat()}" if threshold.ends_membership else ""
-        )
+        ends = f"; the membership ends on {day.isoformat()}" if threshold.ends_membership else ""
         yield assessment.finding(
             DEEMED_RESIGNATION,
             day,
             Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
             f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
             f"({_days(threshold)}) with no exceptional reason: considered a resignation{ends}",
-            {**_evidence(threshold), "membership_ends": day.isoformat() if threshold.ends_membership else None},
+            {
+                **_evidence(threshold),
+                "membership_ends": day.isoformat() if threshold.ends_membership else None,
+            },
             uses=(*READINGS, "deemed_resignation_ends_membership"),
         )
 

@@ -117,8 +117,15 @@ def count_attendance_runs(assessment: Assessment) -> AttendanceRuns:
         meetings = assessment.held_meetings(group)
         for person in sorted(by_person):
             _count_member(
-                assessment, person, group, by_person[person], meetings, resigning, cache,
-                thresholds, ends,
+                assessment,
+                person,
+                group,
+                by_person[person],
+                meetings,
+                resigning,
+                cache,
+                thresholds,
+                ends,
             )
     return AttendanceRuns(thresholds=tuple(thresholds), ends=ends)
 
@@ -167,12 +174,26 @@ def _count_member(
         ends_membership = resigning and bool(assessment.value("deemed_resignation_ends_membership", day))
         if count == explain_after:
             thresholds.append(
-                Threshold(WRITTEN_EXPLANATION, person, group, meeting, tuple(missed), tuple(skipped), False)
+                Threshold(
+                    WRITTEN_EXPLANATION,
+                    person,
+                    group,
+                    meeting,
+                    tuple(missed),
+                    tuple(skipped),
+                    False,
+                )
             )
         if count == resign_after:
             thresholds.append(
                 Threshold(
-                    DEEMED_RESIGNATION, person, group, meeting, tuple(missed), tuple(skipped), ends_membership
+                    DEEMED_RESIGNATION,
+                    person,
+                    group,
+                    meeting,
+                    tuple(missed),
+                    tuple(skipped),
+                    ends_membership,
                 )
             )
             if ends_membership:

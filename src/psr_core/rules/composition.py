@@ -10,7 +10,11 @@ from ..findings import Finding, Subject
 from ..model import Membership, Role, Tier
 from .base import rule
 
-TIER_NAMES = {Tier.EXECUTIVE: "Executive", Tier.IMPLEMENTATION: "Implementation Group", Tier.BOARD: "Board"}
+TIER_NAMES = {
+    Tier.EXECUTIVE: "Executive",
+    Tier.IMPLEMENTATION: "Implementation Group",
+    Tier.BOARD: "Board",
+}
 
 
 def vacant_since(assessment: Assessment, seats: list[Membership], since: date) -> date:
@@ -64,7 +68,11 @@ def _seat_rule(
 )
 def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
-        assessment, "composition.executive", Tier.EXECUTIVE, Role.CHIEF_OFFICER, "executive_statuses"
+        assessment,
+        "composition.executive",
+        Tier.EXECUTIVE,
+        Role.CHIEF_OFFICER,
+        "executive_statuses",
     )
 
 
@@ -90,7 +98,11 @@ def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
 )
 def board_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
-        assessment, "composition.board", Tier.BOARD, Role.ACCOUNTABLE_REPRESENTATIVE, "board_statuses"
+        assessment,
+        "composition.board",
+        Tier.BOARD,
+        Role.ACCOUNTABLE_REPRESENTATIVE,
+        "board_statuses",
     )
 
 

@@ -85,7 +85,9 @@ def agenda_notice(assessment: Assessment) -> Iterator[Finding]:
         if published is not None and (meeting.day - published).days >= notice:
             continue
         if published is None:
-            message = f"No date is recorded for the agenda of {meeting.id}; it must go out {notice} days ahead"
+            message = (
+                f"No date is recorded for the agenda of {meeting.id}; it must go out {notice} days ahead"
+            )
             given = None
         else:
             given = (meeting.day - published).days
@@ -147,7 +149,10 @@ def chair(assessment: Assessment) -> Iterator[Finding]:
                 meeting.day,
                 meeting_subject(assessment, meeting),
                 f"No chair is recorded for {meeting.id}",
-                {"chair": None, "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups}},
+                {
+                    "chair": None,
+                    "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups},
+                },
                 uses=("chair_rule",),
             )
             continue
@@ -160,7 +165,11 @@ def chair(assessment: Assessment) -> Iterator[Finding]:
         yield assessment.finding(
             "meeting.chair",
             meeting.day,
-            Subject(meeting=meeting.id, person=meeting.chair, group=groups[0].id if len(groups) == 1 else None),
+            Subject(
+                meeting=meeting.id,
+                person=meeting.chair,
+                group=groups[0].id if len(groups) == 1 else None,
+            ),
             f"{name} chaired {meeting.id}, but "
             + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdicts.items()),
             {"chair": meeting.chair, "rules": verdicts},

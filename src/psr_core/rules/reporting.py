@@ -36,7 +36,11 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
                 Subject(partnership=assessment.partnership.id),
                 f"No performance report to the Overview and Scrutiny Committee is recorded for "
                 f"{period_label(period, months)} ({first.isoformat()} to {last.isoformat()})",
-                {"period": period_label(period, months), "from": first.isoformat(), "to": last.isoformat()},
+                {
+                    "period": period_label(period, months),
+                    "from": first.isoformat(),
+                    "to": last.isoformat(),
+                },
                 uses=("scrutiny_months",),
             )
         period += 1

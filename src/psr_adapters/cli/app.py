@@ -1,0 +1,132 @@
+"""The ``psr`` command: the composition root that reads files, evaluates, and renders (CONTRACT §5)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from psr_core import History, Policy, PsrError, built_in_policies, evaluate
+
+from ..dataset import read_dataset
+from ..policy_file import resolve_policy
+from ..rendering.findings_json import evaluation_document
+from ..rendering.findings_table import findings_table
+from ..rendering.policy_text import policy_document, policy_text
+from .progress import Progress
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn the library's errors into a message on stderr and the exit status they carry (2 by default)."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PsrError as error:
+            click.echo(f"psr: {error}", err=True)
+            sys.exit(getattr(error, "exit_code", 2))
+
+    return run  # type: ignore[return-value]
+
+
+def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """An option's value as a date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected a date written YYYY-MM-DD, like 2016-01-01; found {value!r}"
+        ) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="psr")
+def psr() -> None:
+    """Governance as code: check a partnership's history against its terms of reference."""
+
+
+@psr.command()
+@click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
+@reports_errors
+def validate(dataset: Path) -> None:
+    """Check DATASET against the psr/1 format; list every problem (exit 2) or confirm it (exit 0)."""
+    history = read_dataset(dataset)
+    click.echo(
+        f"{dataset}: valid psr/1 dataset: {len(history.partnerships)} partnership(s), "
+        f"{len(history.organisations)} organisation(s), {len(history.people)} people, "
+        f"{len(history.meetings)} meeting(s)"
+    )
+
+
+def _policies(history: History, chosen: str | None, base: Path) -> Policy | dict[str, Policy]:
+    if chosen is not None:
+        return resolve_policy(chosen)
+    return {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
+
+
+@psr.command()
+@click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--policy", "policy_ref", metavar="ID|FILE", help="Judge every partnership under this policy.")
+@click.option(
+    "--as-of",
+    metavar="DATE",
+    callback=iso_date,
+    help="Evaluate the history as it stood at the end of this day [today].",
+)
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@reports_errors
+def check(dataset: Path, policy_ref: str | None, as_of: date | None, output: str) -> None:
+    """Evaluate the rules on DATASET. Exit 0 with no breach, 1 with one, 2 on bad input."""
+    progress = Progress()
+    progress(f"reading {dataset}")
+    history = read_dataset(dataset)
+    policy = _policies(history, policy_ref, dataset.parent)
+    day = as_of if as_of is not None else date.today()
+    progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
+    evaluation = evaluate(history, policy, day)
+    progress.done()
+    if output == "json":
+        click.echo(json.dumps(evaluation_document(evaluation), indent=2, ensure_ascii=False))
+    else:
+        click.echo(findings_table(evaluation, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
+    sys.exit(1 if evaluation.has_breach else 0)
+
+
+@psr.group()
+def policy() -> None:
+    """The terms-of-reference versions psr knows."""
+
+
+@policy.command("list")
+def policy_list() -> None:
+    """List the built-in policy versions."""
+    for version in built_in_policies():
+        click.echo(f"{version.id}\t{version.effective_from.isoformat()}\t{version.title}")
+
+
+@policy.command("show")
+@click.argument("policy_ref", metavar="ID|FILE")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@reports_errors
+def policy_show(policy_ref: str, output: str) -> None:
+    """Show a policy: each rule with its clause, quoted text and parameters."""
+    version = resolve_policy(policy_ref)
+    if output == "json":
+        click.echo(json.dumps(policy_document(version), indent=2, ensure_ascii=False))
+    else:
+        click.echo(policy_text(version, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
+
+
+__all__ = ["psr"]

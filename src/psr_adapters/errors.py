@@ -1,0 +1,52 @@
+"""Errors raised at the edges: bad files, with every problem named by file and path."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from psr_core import PsrError
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a document: where (``meetings[3].attendance.gary-hall``) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '(document)'}: {self.message}"
+
+
+class DocumentError(PsrError, ValueError):
+    """A file that cannot be used, with every problem found in it.
+
+    ``exit_code`` is the command line's exit status for it (CONTRACT §3: 2 for bad input).
+    """
+
+    exit_code = 2
+    kind = "document"
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        count = len(self.problems)
+        heading = f"{self.source}: {'a problem' if count == 1 else f'{count} problems'} in this {self.kind}"
+        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+
+
+class DatasetError(DocumentError):
+    """A dataset file (``psr/1``) that is missing, unreadable, or breaks the format."""
+
+    kind = "dataset"
+
+
+class PolicyFileError(DocumentError):
+    """A policy file that is missing, unreadable, or breaks the policy file format."""
+
+    kind = "policy file"

@@ -1,0 +1,181 @@
+"""Policy files: a terms-of-reference version written as YAML (or JSON), extending a built-in one.
+
+```yaml
+format: psr-policy/1
+id: chorley-2015-lenient
+title: Chorley 2015, reading apologies as attendance
+extends: chorley-2015
+parameters:
+  apologies_count_as_missed: false                  # throughout
+  agenda_notice_days:                               # dated values
+    - {since: 2017-01-01, value: 7}
+  deemed_resignation_after: {value: 4, clause: "4.2", text: "Missing four consecutive meetings ..."}
+rules:
+  off: [attendance.deputy]
+```
+
+A value must be of the same kind as the one it replaces; unknown keys, parameters and rules are errors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from psr_core import Citation, Policy, PolicyError, built_in_policy, check_policy
+from psr_core.policy import Parameter
+
+from .documents import read_document
+from .errors import PolicyFileError, Problem
+
+FORMAT = "psr-policy/1"
+_TOP = {"format", "id", "title", "extends", "description", "document", "parameters", "rules"}
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append(Problem(path, message))
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _same_kind(value: Any, like: Any) -> bool:
+    if isinstance(like, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(like, bool)
+    return isinstance(value, type(like)) or (isinstance(like, list) and isinstance(value, list))
+
+
+def _date(text: Any, path: str, problems: _Problems) -> date | None:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        problems.add(path, f"expected a date written YYYY-MM-DD; found {text!r}")
+        return None
+
+
+def policy_from_document(document: Any, source: str) -> Policy:
+    """The policy a parsed policy file describes, or a :class:`PolicyFileError` listing every problem."""
+    problems = _Problems()
+    if not isinstance(document, dict):
+        raise PolicyFileError(
+            source, [Problem("", "expected a mapping with format: psr-policy/1 at the top")]
+        )
+    for key in sorted(set(document) - _TOP):
+        problems.add(key, f"unknown key {key!r} (allowed: {', '.join(sorted(_TOP))})")
+    if document.get("format") != FORMAT:
+        problems.add("format", f"expected {FORMAT!r}; found {document.get('format')!r}")
+    for key in ("id", "extends"):
+        if not isinstance(document.get(key), str) or not document.get(key):
+            problems.add(key, "missing: expected text")
+    if problems.found:
+        raise PolicyFileError(source, problems.found)
+    try:
+        base = built_in_policy(document["extends"])
+    except PolicyError as exc:
+        raise PolicyFileError(source, [Problem("extends", str(exc))]) from None
+    parameters = dict(base.parameters)
+    for name, given in (document.get("parameters") or {}).items():
+        where = f"parameters.{name}"
+        if name not in parameters:
+            problems.add(
+                where,
+                f"{base.id} has no parameter {name!r} (it has: {', '.join(sorted(parameters))})",
+            )
+            continue
+        changed = _parameter(parameters[name], given, where, document, problems)
+        if changed is not None:
+            parameters[name] = changed
+    rules = dict(base.rules)
+    rule_section = document.get("rules") or {}
+    if not isinstance(rule_section, dict):
+        problems.add("rules", "expected a mapping with the key off")
+        rule_section = {}
+    for key in sorted(set(rule_section) - {"off"}):
+        problems.add(f"rules.{key}", f"unknown key {key!r} (allowed: off)")
+    for index, rule in enumerate(rule_section.get("off") or []):
+        if rule not in rules:
+            problems.add(f"rules.off[{index}]", f"{base.id} has no rule {rule!r}")
+        else:
+            del rules[rule]
+    if problems.found:
+        raise PolicyFileError(source, problems.found)
+    policy = attrs.evolve(
+        base,
+        id=document["id"],
+        title=str(document.get("title") or document["id"]),
+        description=str(document.get("description") or ""),
+        extends=base.id,
+        rules=rules,
+        parameters=parameters,
+    )
+    try:
+        check_policy(policy)
+    except PolicyError as exc:
+        raise PolicyFileError(source, [Problem("rules", str(exc))]) from None
+    return policy
+
+
+def _parameter(
+    parameter: Parameter, given: Any, where: str, document: dict[str, Any], problems: _Problems
+) -> Parameter | None:
+    like = parameter.values[0].value
+    citation = parameter.citation
+    if isinstance(given, dict) and "value" in given and not isinstance(like, dict):
+        unknown = set(given) - {"value", "since", "clause", "text"}
+        for key in sorted(unknown):
+            problems.add(f"{where}.{key}", f"unknown key {key!r} (allowed: value, since, clause, text)")
+        if "clause" in given:
+            citation = Citation(
+                document=str(document.get("document") or document["id"]),
+                clause=str(given["clause"]),
+                text=str(given.get("text", "")),
+            )
+        entries = [{"value": given["value"], "since": given.get("since")}]
+    elif isinstance(given, list) and given and all(isinstance(e, dict) and "since" in e for e in given):
+        entries = given
+    else:
+        entries = [{"value": given, "since": None}]
+    changed = attrs.evolve(parameter, citation=citation)
+    for index, entry in enumerate(entries):
+        path = where if len(entries) == 1 else f"{where}[{index}]"
+        value = entry.get("value")
+        if not _same_kind(value, like):
+            problems.add(f"{path}", f"expected {_kind(like)} like {like!r}; found {_kind(value)} {value!r}")
+            return None
+        since = _date(entry["since"], f"{path}.since", problems) if entry.get("since") is not None else None
+        changed = changed.with_value(value, since)
+    return changed
+
+
+def read_policy_file(path: str | Path) -> Policy:
+    """Read the policy file at ``path``."""
+    return policy_from_document(read_document(path, PolicyFileError), str(path))
+
+
+def resolve_policy(reference: str, base: Path | None = None) -> Policy:
+    """A built-in policy by id, else the policy file at ``reference`` (relative to ``base`` if given)."""
+    try:
+        return built_in_policy(reference)
+    except PolicyError:
+        candidate = Path(reference) if base is None else base / reference
+        if candidate.is_file() or any(reference.endswith(e) for e in (".yaml", ".yml", ".json")):
+            return read_policy_file(candidate)
+        raise

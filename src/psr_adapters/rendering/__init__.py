@@ -1,0 +1,1 @@
+"""Findings and policies rendered for people (tables) and programs (JSON)."""
