@@ -75,6 +75,8 @@ def _found(value: Any) -> str:
         dict: "a mapping",
         type(None): "nothing",
     }.get(type(value), type(value).__name__)
+    if value is None:
+        return kind
     if isinstance(value, dict | list):
         return kind
     return f"{kind} {value!r}"
