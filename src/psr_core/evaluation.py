@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import attrs
@@ -63,12 +63,21 @@ def policy_for(partnership: Partnership, policy: PolicyChoice) -> Policy:
     return built_in_policy(partnership.policy)
 
 
-def evaluate(history: History, policy: PolicyChoice, as_of: date) -> Evaluation:
+def evaluate(
+    history: History,
+    policy: PolicyChoice,
+    as_of: date,
+    *,
+    on_progress: Callable[[str], None] | None = None,
+) -> Evaluation:
     """Judge ``history`` as it stood at the end of ``as_of``.
 
     ``policy`` is one policy for every partnership, a mapping from partnership id to policy, or ``None`` to
-    use each partnership's own built-in version. Pure and deterministic: the same arguments give the same
-    findings, in the same order, whatever the order of the facts in the history.
+    use each partnership's own built-in version. ``on_progress``, if given, is told which rule of which
+    partnership is being assessed (a terminal shows it; nothing else depends on it).
+
+    Pure and deterministic: the same arguments give the same findings, in the same order, whatever the
+    order of the facts in the history.
     """
     known = history.as_it_stood(as_of)
     findings: list[Finding] = []
@@ -78,7 +87,9 @@ def evaluate(history: History, policy: PolicyChoice, as_of: date) -> Evaluation:
         check_policy(chosen)
         used[partnership.id] = chosen.id
         assessment = Assessment(known, partnership, chosen, as_of)
-        for rule_id in sorted(chosen.rules):
+        for index, rule_id in enumerate(sorted(chosen.rules), start=1):
+            if on_progress is not None:
+                on_progress(f"{partnership.id}: rule {index}/{len(chosen.rules)} {rule_id}")
             findings.extend(RULES[rule_id].assess(assessment))
     findings.sort(key=Finding.sort_key)
     return Evaluation(as_of=as_of, findings=tuple(findings), policies=used)

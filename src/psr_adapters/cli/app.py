@@ -95,7 +95,7 @@ def check(dataset: Path, policy_ref: str | None, as_of: date | None, output: str
     policy = _policies(history, policy_ref, dataset.parent)
     day = as_of if as_of is not None else date.today()
     progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
-    evaluation = evaluate(history, policy, day)
+    evaluation = evaluate(history, policy, day, on_progress=progress)
     progress.done()
     if output == "json":
         click.echo(json.dumps(evaluation_document(evaluation), indent=2, ensure_ascii=False))
