@@ -7,6 +7,7 @@ checks see exactly what the file says, whatever the syntax.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,19 @@ from .errors import DocumentError, Problem
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """A safe YAML loader that keeps timestamps as text and refuses a key given twice."""
+    """A safe YAML loader that keeps timestamps as text, reads only true/false as booleans, and refuses a
+    key given twice."""
 
 
+_DROPPED = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2 booleans only: `on`, `off`, `yes` and `no` stay text (a rule section's `off:`, a person `no`).
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:

@@ -12,9 +12,14 @@ parameters:
   deemed_resignation_after: {value: 4, clause: "4.2", text: "Missing four consecutive meetings ..."}
 rules:
   off: [attendance.deputy]
+  on:                                               # a rule another built-in version adopts
+    decision.decision-maker: {clause: "5.1", text: "The Board takes the partnership's decisions."}
 ```
 
 A value must be of the same kind as the one it replaces; unknown keys, parameters and rules are errors.
+A rule switched on takes its terms (clause, quoted text, severity) from the first built-in version that
+adopts it unless the file gives its own ``clause`` and ``text``, and any parameter it reads that the
+extended version lacks comes from that built-in version too (and may then be set under ``parameters``).
 """
 
 from __future__ import annotations
@@ -25,7 +30,16 @@ from typing import Any
 
 import attrs
 
-from psr_core import Citation, Policy, PolicyError, built_in_policy, check_policy
+from psr_core import (
+    RULES,
+    Citation,
+    Policy,
+    PolicyError,
+    RuleTerms,
+    built_in_policies,
+    built_in_policy,
+    check_policy,
+)
 from psr_core.policy import Parameter
 
 from .documents import read_document
@@ -91,7 +105,15 @@ def policy_from_document(document: Any, source: str) -> Policy:
         base = built_in_policy(document["extends"])
     except PolicyError as exc:
         raise PolicyFileError(source, [Problem("extends", str(exc))]) from None
+    rules = dict(base.rules)
     parameters = dict(base.parameters)
+    rule_section = document.get("rules") or {}
+    if not isinstance(rule_section, dict):
+        problems.add("rules", "expected a mapping with the keys off and on")
+        rule_section = {}
+    for key in sorted(set(rule_section) - {"off", "on"}):
+        problems.add(f"rules.{key}", f"unknown key {key!r} (allowed: off, on)")
+    _switch_on(rule_section.get("on") or {}, document, rules, parameters, problems)
     for name, given in (document.get("parameters") or {}).items():
         where = f"parameters.{name}"
         if name not in parameters:
@@ -103,13 +125,6 @@ def policy_from_document(document: Any, source: str) -> Policy:
         changed = _parameter(parameters[name], given, where, document, problems)
         if changed is not None:
             parameters[name] = changed
-    rules = dict(base.rules)
-    rule_section = document.get("rules") or {}
-    if not isinstance(rule_section, dict):
-        problems.add("rules", "expected a mapping with the key off")
-        rule_section = {}
-    for key in sorted(set(rule_section) - {"off"}):
-        problems.add(f"rules.{key}", f"unknown key {key!r} (allowed: off)")
     for index, rule in enumerate(rule_section.get("off") or []):
         if rule not in rules:
             problems.add(f"rules.off[{index}]", f"{base.id} has no rule {rule!r}")
@@ -133,6 +148,66 @@ def policy_from_document(document: Any, source: str) -> Policy:
     return policy
 
 
+def _switch_on(
+    section: Any,
+    document: dict[str, Any],
+    rules: dict[str, RuleTerms],
+    parameters: dict[str, Parameter],
+    problems: _Problems,
+) -> None:
+    """Adopt the rules under ``rules.on``, with their terms and parameters from a built-in version."""
+    entries = {rule: {} for rule in section} if isinstance(section, list) else section
+    if not isinstance(entries, dict):
+        problems.add("rules.on", "expected a list of rule ids, or a mapping of rule id to clause and text")
+        return
+    for rule_id, given in entries.items():
+        where = f"rules.on.{rule_id}"
+        given = given or {}
+        if rule_id not in RULES:
+            problems.add(where, f"there is no rule {rule_id!r} (the rules are: {', '.join(sorted(RULES))})")
+            continue
+        if not isinstance(given, dict) or set(given) - {"clause", "text", "severity", "since"}:
+            problems.add(where, "expected a mapping with clause, text, severity and since (all optional)")
+            continue
+        source = next((p for p in built_in_policies() if rule_id in p.rules), None)
+        if source is not None:
+            terms = source.rules[rule_id]
+        elif "clause" in given and "text" in given:
+            terms = RuleTerms(clause=str(given["clause"]), citations=[_citation(document, given)])
+        else:
+            problems.add(where, "no built-in version adopts this rule: give its clause and text")
+            continue
+        if "clause" in given:
+            terms = attrs.evolve(terms, clause=str(given["clause"]), citations=[_citation(document, given)])
+        if "severity" in given:
+            if given["severity"] not in ("breach", "action", "info"):
+                problems.add(
+                    f"{where}.severity", f"expected breach, action or info; found {given['severity']!r}"
+                )
+                continue
+            terms = attrs.evolve(terms, severity=given["severity"])
+        if "since" in given:
+            terms = attrs.evolve(terms, since=_date(given["since"], f"{where}.since", problems))
+        rules[rule_id] = terms
+        for name in RULES[rule_id].uses:
+            if name not in parameters:
+                donor = next((p for p in built_in_policies() if name in p.parameters), None)
+                if donor is None:
+                    problems.add(
+                        where, f"the rule reads the parameter {name!r}, which no built-in version defines"
+                    )
+                else:
+                    parameters[name] = donor.parameters[name]
+
+
+def _citation(document: dict[str, Any], given: dict[str, Any]) -> Citation:
+    return Citation(
+        document=str(document.get("document") or document["id"]),
+        clause=str(given.get("clause", "")),
+        text=str(given.get("text", "")),
+    )
+
+
 def _parameter(
     parameter: Parameter, given: Any, where: str, document: dict[str, Any], problems: _Problems
 ) -> Parameter | None:
@@ -143,11 +218,7 @@ def _parameter(
         for key in sorted(unknown):
             problems.add(f"{where}.{key}", f"unknown key {key!r} (allowed: value, since, clause, text)")
         if "clause" in given:
-            citation = Citation(
-                document=str(document.get("document") or document["id"]),
-                clause=str(given["clause"]),
-                text=str(given.get("text", "")),
-            )
+            citation = _citation(document, given)
         entries = [{"value": given["value"], "since": given.get("since")}]
     elif isinstance(given, list) and given and all(isinstance(e, dict) and "since" in e for e in given):
         entries = given

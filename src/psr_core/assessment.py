@@ -40,6 +40,7 @@ class Assessment:
         self.partnership = partnership
         self.policy = policy
         self.as_of = as_of
+        self.partnerships: dict[str, Partnership] = {p.id: p for p in history.partnerships}
         self.people: dict[str, Person] = {person.id: person for person in history.people}
         self.all_organisations: dict[str, Organisation] = {o.id: o for o in history.organisations}
         self.organisations: dict[str, Organisation] = {

@@ -90,6 +90,7 @@ def evaluate(
         for index, rule_id in enumerate(sorted(chosen.rules), start=1):
             if on_progress is not None:
                 on_progress(f"{partnership.id}: rule {index}/{len(chosen.rules)} {rule_id}")
-            findings.extend(RULES[rule_id].assess(assessment))
+            terms = chosen.rules[rule_id]
+            findings.extend(f for f in RULES[rule_id].assess(assessment) if terms.in_force_on(f.date))
     findings.sort(key=Finding.sort_key)
     return Evaluation(as_of=as_of, findings=tuple(findings), policies=used)

@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 import click
 
 from psr_core import History, Policy, PsrError, built_in_policies, evaluate
+from psr_core.comparison import compare
 
 from ..dataset import read_dataset
 from ..policy_file import resolve_policy
+from ..rendering.comparison import comparison_document, comparison_table
 from ..rendering.findings_json import evaluation_document
 from ..rendering.findings_table import findings_table
 from ..rendering.policy_text import policy_document, policy_text
@@ -102,6 +104,35 @@ def check(dataset: Path, policy_ref: str | None, as_of: date | None, output: str
     else:
         click.echo(findings_table(evaluation, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
     sys.exit(1 if evaluation.has_breach else 0)
+
+
+@psr.command()
+@click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--policy", "policy_ref", metavar="ID|FILE", required=True, help="The policy to try.")
+@click.option(
+    "--against", "against_ref", metavar="ID|FILE", required=True, help="The policy to compare with."
+)
+@click.option(
+    "--as-of", metavar="DATE", callback=iso_date, help="Evaluate as of the end of this day [today]."
+)
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@reports_errors
+def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, output: str) -> None:
+    """Show the findings that appear, disappear or change on DATASET between two policies.
+
+    Exit 0 when the findings are the same, 1 when they differ, 2 on bad input.
+    """
+    history = read_dataset(dataset)
+    after, before = resolve_policy(policy_ref), resolve_policy(against_ref)
+    day = as_of if as_of is not None else date.today()
+    comparison = compare(evaluate(history, before, day), evaluate(history, after, day))
+    if output == "json":
+        document = comparison_document(comparison, before.id, after.id, day.isoformat())
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        click.echo(comparison_table(comparison, before.id, after.id, width), nl=False)
+    sys.exit(0 if comparison.unchanged else 1)
 
 
 @psr.group()

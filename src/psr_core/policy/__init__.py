@@ -2,11 +2,15 @@
 
 from .catalogue import built_in_policies, built_in_policy
 from .chorley_2015 import CHORLEY_2015
+from .chorley_2015_review import CHORLEY_2015_REVIEW
+from .chorley_south_ribble_2021 import CHORLEY_SOUTH_RIBBLE_2021
 from .terms import Citation, DatedValue, Parameter, RuleTerms
 from .version import Policy
 
 __all__ = [
     "CHORLEY_2015",
+    "CHORLEY_2015_REVIEW",
+    "CHORLEY_SOUTH_RIBBLE_2021",
     "Citation",
     "DatedValue",
     "Parameter",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from ..errors import UnknownPolicyError
 from .chorley_2015 import CHORLEY_2015
+from .chorley_2015_review import CHORLEY_2015_REVIEW
+from .chorley_south_ribble_2021 import CHORLEY_SOUTH_RIBBLE_2021
 from .version import Policy
 
-BUILT_IN: dict[str, Policy] = {policy.id: policy for policy in (CHORLEY_2015,)}
+BUILT_IN: dict[str, Policy] = {
+    policy.id: policy for policy in (CHORLEY_2015, CHORLEY_2015_REVIEW, CHORLEY_SOUTH_RIBBLE_2021)
+}
 
 
 def built_in_policy(policy_id: str) -> Policy:

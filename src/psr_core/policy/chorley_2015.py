@@ -151,6 +151,13 @@ PARAMETERS = (
         "chair is always chaired by that person.",
     ),
     _parameter(
+        "named_chair_overrides",
+        True,
+        CHAIRS,
+        "Whether a chair the group names (as table 1.2.1 names Steve Winterson for the Implementation Group) is "
+        "the only person who may chair it, whatever the tier's chair rule.",
+    ),
+    _parameter(
         "agenda_notice_days",
         5,
         AGENDA,

@@ -75,11 +75,17 @@ class Parameter:
 
 @attrs.frozen
 class RuleTerms:
-    """How a policy version adopts a rule: the clause reference it reports and the text it quotes."""
+    """How a policy version adopts a rule: the clause reference it reports, the text it quotes, its severity,
+    and the day from which it is in force (``None``: from the policy's start)."""
 
     clause: str
     citations: tuple[Citation, ...] = attrs.field(converter=as_tuple)
     severity: Severity = attrs.field(converter=Severity, default=Severity.BREACH)
+    since: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the rule applies to a finding dated ``day`` (a rule adopted later does not look back)."""
+        return self.since is None or day >= self.since
 
     @citations.validator
     def _cites_something(self, _attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:

@@ -1,6 +1,6 @@
 """The rules of the terms of reference, registered by their contract ids (CONTRACT §4)."""
 
-from . import admission, attendance, commitment, composition, interests, meetings, reporting
+from . import admission, attendance, commitment, composition, interests, joint, meetings, reporting
 from .base import RULES, Rule
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "commitment",
     "composition",
     "interests",
+    "joint",
     "meetings",
     "reporting",
 ]

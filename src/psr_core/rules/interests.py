@@ -102,3 +102,34 @@ def vote_eligibility(assessment: Assessment) -> Iterator[Finding]:
                     },
                     uses=("deputies_may_vote",),
                 )
+
+
+@rule(
+    "decision.decision-maker",
+    "A decision recorded at a meeting of a tier that is not the partnership's decision maker.",
+    uses=("deciding_tiers",),
+)
+def decision_maker(assessment: Assessment) -> Iterator[Finding]:
+    for meeting in assessment.meetings:
+        if not meeting.held:
+            continue
+        deciding = set(assessment.value("deciding_tiers", meeting.day))
+        tiers = {assessment.groups[g].tier.value for g in meeting.groups if g in assessment.groups}
+        if tiers & deciding:
+            continue
+        for item in meeting.items:
+            if item.decision is None:
+                continue
+            yield assessment.finding(
+                "decision.decision-maker",
+                meeting.day,
+                Subject(meeting=meeting.id, item=item.id),
+                f"Item {item.id} of {meeting.id} was decided ({item.decision.method.value}) at a meeting of "
+                f"the {', '.join(sorted(tiers))}, but decisions are for the {', '.join(sorted(deciding))}",
+                {
+                    "tiers": sorted(tiers),
+                    "deciding_tiers": sorted(deciding),
+                    "method": item.decision.method.value,
+                },
+                uses=("deciding_tiers",),
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
@@ -136,7 +137,7 @@ def attendance_recorded(assessment: Assessment) -> Iterator[Finding]:
 @rule(
     "meeting.chair",
     "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
-    uses=("chair_rule", "partner_statuses"),
+    uses=("chair_rule", "named_chair_overrides", "partner_statuses"),
 )
 def chair(assessment: Assessment) -> Iterator[Finding]:
     for meeting in assessment.meetings:
@@ -177,10 +178,21 @@ def chair(assessment: Assessment) -> Iterator[Finding]:
         )
 
 
+def _named_chair(assessment: Assessment, group: Group, day: date) -> str | None:
+    """The chair the group names, where this policy lets a named chair decide (table 1.2.1)."""
+    if group.chair is None:
+        return None
+    kind = assessment.value("chair_rule", day).get(group.tier.value, "any")
+    if kind == "named" or bool(assessment.value("named_chair_overrides", day)):
+        return group.chair
+    return None
+
+
 def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
     """The chair rule for ``group`` on the meeting's day, in words."""
-    if group.chair is not None:
-        return f"its named chair {group.chair}"
+    named = _named_chair(assessment, group, meeting.day)
+    if named is not None:
+        return f"its named chair {named}"
     kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
     return {
         "district-council-leader": "the Leader of the district council "
@@ -194,8 +206,9 @@ def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
 
 def may_chair(assessment: Assessment, group: Group, meeting: Meeting, person_id: str) -> bool:
     """Whether ``person_id`` may chair ``meeting`` of ``group`` (table 1.2.1, clause 1.7.2)."""
-    if group.chair is not None:
-        return person_id == group.chair
+    named = _named_chair(assessment, group, meeting.day)
+    if named is not None:
+        return person_id == named
     kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
     person = assessment.people.get(person_id)
     if kind == "district-council-leader":
