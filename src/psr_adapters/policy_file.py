@@ -12,8 +12,9 @@ parameters:
   deemed_resignation_after: {value: 4, clause: "4.2", text: "Missing four consecutive meetings ..."}
 rules:
   off: [attendance.deputy]
-  on:                                               # a rule another built-in version adopts
+  on:                                               # a rule another built-in version adopts,
     decision.decision-maker: {clause: "5.1", text: "The Board takes the partnership's decisions."}
+    meeting.agenda-notice: {clause: "4.1", text: "..."}   # or one in force, cited by your own clause
 ```
 
 A value must be of the same kind as the one it replaces; unknown keys, parameters and rules are errors.

@@ -143,7 +143,9 @@ def chair(assessment: Assessment) -> Iterator[Finding]:
     for meeting in assessment.meetings:
         if not meeting.held:
             continue
-        groups = [assessment.groups[g] for g in meeting.groups if g in assessment.groups]
+        # A joint meeting may be chaired by any of the chairs its groups allow (seed 001: "Existing chairs of
+        # each partnership share the duties"); each group's rule is read for that group's partnership.
+        groups = [assessment.all_groups[g] for g in meeting.groups if g in assessment.all_groups]
         if meeting.chair is None:
             yield assessment.finding(
                 "meeting.chair",
@@ -196,12 +198,17 @@ def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
     kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
     return {
         "district-council-leader": "the Leader of the district council "
-        f"({assessment.partnership.district_council or 'not recorded'})",
+        f"({_district(assessment, group.partnership) or 'not recorded'})",
         "independent": "an independent chair (not of a partner organisation)",
         "member": "a chair elected from its members",
         "named": "the chair the terms of reference name (none recorded for the group)",
         "any": "anyone",
     }.get(str(kind), str(kind))
+
+
+def _district(assessment: Assessment, partnership: str) -> str | None:
+    found = assessment.partnerships.get(partnership)
+    return found.district_council if found is not None else None
 
 
 def may_chair(assessment: Assessment, group: Group, meeting: Meeting, person_id: str) -> bool:
@@ -212,22 +219,26 @@ def may_chair(assessment: Assessment, group: Group, meeting: Meeting, person_id:
     kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
     person = assessment.people.get(person_id)
     if kind == "district-council-leader":
-        return person is not None and is_district_leader(assessment, person)
+        return person is not None and is_district_leader(assessment, person, group.partnership)
     if kind == "independent":
-        return person is not None and not is_partner(assessment, person, meeting)
+        return person is not None and not is_partner(assessment, person, meeting, group.partnership)
     if kind == "member":
         return any(m.person == person_id for m in assessment.members_on(group.id, meeting.day))
     return kind in ("named", "any")
 
 
-def is_district_leader(assessment: Assessment, person: Person) -> bool:
-    district = assessment.partnership.district_council
+def is_district_leader(assessment: Assessment, person: Person, partnership: str) -> bool:
+    """Whether ``person`` is the Leader of ``partnership``'s district council (table 1.2.1)."""
+    found = assessment.partnerships.get(partnership)
+    district = found.district_council if found is not None else None
     return "council-leader" in person.offices and district is not None and person.organisation == district
 
 
-def is_partner(assessment: Assessment, person: Person, meeting: Meeting) -> bool:
-    """Whether the person's organisation is a partner (full or affiliated) of this partnership."""
-    organisation = assessment.organisations.get(person.organisation or "")
-    return organisation is not None and organisation.status in assessment.statuses(
-        "partner_statuses", meeting.day
+def is_partner(assessment: Assessment, person: Person, meeting: Meeting, partnership: str) -> bool:
+    """Whether the person's organisation is a partner (full or affiliated) of ``partnership``."""
+    organisation = assessment.all_organisations.get(person.organisation or "")
+    return (
+        organisation is not None
+        and organisation.partnership == partnership
+        and organisation.status in assessment.statuses("partner_statuses", meeting.day)
     )
