@@ -5,9 +5,11 @@ and dated parameters (:mod:`psr_core.policy`), the rules (:mod:`psr_core.rules`)
 which returns findings as data. No I/O happens here.
 """
 
+from .comparison import Change, Comparison, compare
 from .errors import PolicyError, PsrError, UnknownPolicyError
 from .evaluation import Evaluation, check_policy, evaluate
 from .findings import Finding, Subject
+from .incremental import Ledger
 from .model import (
     AdvocateRole,
     Attendance,
@@ -36,6 +38,8 @@ from .model import (
 )
 from .policy import (
     CHORLEY_2015,
+    CHORLEY_2015_REVIEW,
+    CHORLEY_SOUTH_RIBBLE_2021,
     Citation,
     DatedValue,
     Parameter,
@@ -48,11 +52,15 @@ from .rules import RULES, Rule
 
 __all__ = [
     "CHORLEY_2015",
+    "CHORLEY_2015_REVIEW",
+    "CHORLEY_SOUTH_RIBBLE_2021",
     "RULES",
     "AdvocateRole",
     "Attendance",
     "AttendanceStatus",
+    "Change",
     "Citation",
+    "Comparison",
     "Contribution",
     "ContributionKind",
     "DatedValue",
@@ -65,6 +73,7 @@ __all__ = [
     "History",
     "Interest",
     "Item",
+    "Ledger",
     "Meeting",
     "MeetingStatus",
     "Membership",
@@ -88,5 +97,6 @@ __all__ = [
     "built_in_policies",
     "built_in_policy",
     "check_policy",
+    "compare",
     "evaluate",
 ]

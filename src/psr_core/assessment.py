@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Subject
@@ -65,6 +64,10 @@ class Assessment:
                         held[group].append(meeting)
         self._held = dict(held)
         self._entries: dict[str, dict[str, Attendance]] = {}
+        self._expected: dict[str, dict[str, Membership]] = {}
+        from .rules.attendance_runs import AttendanceRuns
+
+        self.runs: AttendanceRuns = AttendanceRuns(self)
 
     # -- the partnership's structure ------------------------------------------------------------------
     def groups_of_tier(self, tier: Tier) -> list[Group]:
@@ -85,11 +88,17 @@ class Assessment:
         return person.organisation if person is not None else None
 
     # -- memberships, with deemed resignations applied ------------------------------------------------
-    @cached_property
-    def attendance_runs(self) -> AttendanceRuns:
-        from .rules.attendance_runs import count_attendance_runs
+    def observe(self, meeting: Meeting) -> None:
+        """Count a held meeting in every member's run of misses; meetings come in order of their start."""
+        self.runs.observe(self, meeting)
 
-        return count_attendance_runs(self)
+    def add_meeting(self, meeting: Meeting) -> None:
+        """Index a meeting recorded after every meeting already here (incremental evaluation)."""
+        self.meetings.append(meeting)
+        if meeting.held:
+            for group in meeting.groups:
+                if group in self.groups:
+                    self._held.setdefault(group, []).append(meeting)
 
     def memberships(self, group: str) -> list[Membership]:
         """Every recorded membership of ``group``, earliest first (resignations not applied)."""
@@ -97,7 +106,7 @@ class Assessment:
 
     def effective_end(self, membership: Membership) -> date | None:
         """The last day of ``membership`` once deemed resignations (clause 1.7.3) have ended it."""
-        return self.attendance_runs.ends.get(membership, membership.end)
+        return self.runs.ends.get(membership, membership.end)
 
     def sits(self, membership: Membership, day: date) -> bool:
         """Whether ``membership`` holds on ``day``, deemed resignations applied."""
@@ -110,11 +119,15 @@ class Assessment:
 
     def expected(self, meeting: Meeting) -> dict[str, Membership]:
         """The members expected at ``meeting`` (a membership of one of its own groups covers its day)."""
+        known = self._expected.get(meeting.id)
+        if known is not None:
+            return known
         expected: dict[str, Membership] = {}
         for group in meeting.groups:
             if group in self.groups:
                 for membership in self.members_on(group, meeting.day):
                     expected.setdefault(membership.person, membership)
+        self._expected[meeting.id] = expected
         return expected
 
     def held_meetings(self, group: str) -> list[Meeting]:

@@ -11,7 +11,7 @@ import attrs
 from .assessment import Assessment
 from .errors import PolicyError
 from .findings import Finding
-from .model import History, Partnership, Severity
+from .model import History, Meeting, Partnership, Severity
 from .policy import Policy, built_in_policy
 from .rules import RULES
 
@@ -63,6 +63,51 @@ def policy_for(partnership: Partnership, policy: PolicyChoice) -> Policy:
     return built_in_policy(partnership.policy)
 
 
+class FindingsBook:
+    """One partnership's findings under one policy, kept as its held meetings are stepped through in order.
+
+    Both paths use it: :func:`evaluate` steps through every meeting at once; an incremental evaluation
+    (:mod:`psr_core.incremental`) steps through each meeting as it is recorded. What ``step`` found stays
+    found; what ``close`` finds is worked out afresh for the as-of day.
+    """
+
+    def __init__(self, history: History, partnership: Partnership, policy: Policy, as_of: date) -> None:
+        check_policy(policy)
+        self.policy = policy
+        self.assessment = Assessment(history, partnership, policy, as_of)
+        self.rules = [(RULES[rule_id], policy.rules[rule_id]) for rule_id in sorted(policy.rules)]
+        self.states = {rule.id: rule.begin(self.assessment) for rule, _terms in self.rules}
+        self.stepped: list[Finding] = []
+        for meeting in list(self.assessment.meetings):
+            self.step(meeting)
+
+    def step(self, meeting: Meeting) -> list[Finding]:
+        """Count a held meeting in the attendance runs, then let each rule judge it; the new findings."""
+        if not meeting.held:
+            return []
+        assessment = self.assessment
+        assessment.observe(meeting)
+        found = [
+            finding
+            for rule, terms in self.rules
+            if rule.step is not None
+            for finding in rule.step(assessment, self.states[rule.id], meeting)
+            if terms.in_force_on(finding.date)
+        ]
+        self.stepped.extend(found)
+        return found
+
+    def closing(self) -> list[Finding]:
+        """What the rules find in the record as a whole on the as-of day."""
+        return [
+            finding
+            for rule, terms in self.rules
+            if rule.close is not None
+            for finding in rule.close(self.assessment, self.states[rule.id])
+            if terms.in_force_on(finding.date)
+        ]
+
+
 def evaluate(
     history: History,
     policy: PolicyChoice,
@@ -73,8 +118,8 @@ def evaluate(
     """Judge ``history`` as it stood at the end of ``as_of``.
 
     ``policy`` is one policy for every partnership, a mapping from partnership id to policy, or ``None`` to
-    use each partnership's own built-in version. ``on_progress``, if given, is told which rule of which
-    partnership is being assessed (a terminal shows it; nothing else depends on it).
+    use each partnership's own built-in version. ``on_progress``, if given, is told which partnership is
+    being assessed (a terminal shows it; nothing else depends on it).
 
     Pure and deterministic: the same arguments give the same findings, in the same order, whatever the
     order of the facts in the history.
@@ -84,13 +129,11 @@ def evaluate(
     used: dict[str, str] = {}
     for partnership in sorted(known.partnerships, key=lambda p: p.id):
         chosen = policy_for(partnership, policy)
-        check_policy(chosen)
         used[partnership.id] = chosen.id
-        assessment = Assessment(known, partnership, chosen, as_of)
-        for index, rule_id in enumerate(sorted(chosen.rules), start=1):
-            if on_progress is not None:
-                on_progress(f"{partnership.id}: rule {index}/{len(chosen.rules)} {rule_id}")
-            terms = chosen.rules[rule_id]
-            findings.extend(f for f in RULES[rule_id].assess(assessment) if terms.in_force_on(f.date))
+        if on_progress is not None:
+            on_progress(f"{partnership.id}: {len(known.meetings)} meetings under {chosen.id}")
+        book = FindingsBook(known, partnership, chosen, as_of)
+        findings.extend(book.stepped)
+        findings.extend(book.closing())
     findings.sort(key=Finding.sort_key)
     return Evaluation(as_of=as_of, findings=tuple(findings), policies=used)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import AttendanceStatus
+from ..model import AttendanceStatus, Meeting
 from .attendance_runs import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
-from .base import rule
+from .base import meeting_rule
 
 
 def _days(threshold: Threshold) -> str:
@@ -22,13 +22,13 @@ def _evidence(threshold: Threshold) -> dict[str, object]:
     }
 
 
-@rule(
+@meeting_rule(
     WRITTEN_EXPLANATION,
     "A member's second consecutive missed meeting of a group.",
     uses=(*READINGS, "written_explanation_after"),
 )
-def written_explanation(assessment: Assessment) -> Iterator[Finding]:
-    for threshold in assessment.attendance_runs.thresholds:
+def written_explanation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    for threshold in assessment.runs.at(meeting):
         if threshold.rule != WRITTEN_EXPLANATION:
             continue
         yield assessment.finding(
@@ -42,13 +42,13 @@ def written_explanation(assessment: Assessment) -> Iterator[Finding]:
         )
 
 
-@rule(
+@meeting_rule(
     DEEMED_RESIGNATION,
     "A member's third consecutive missed meeting of a group, unless an exceptional reason is recorded.",
     uses=(*READINGS, "deemed_resignation_after", "deemed_resignation_ends_membership"),
 )
-def deemed_resignation(assessment: Assessment) -> Iterator[Finding]:
-    for threshold in assessment.attendance_runs.thresholds:
+def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    for threshold in assessment.runs.at(meeting):
         if threshold.rule != DEEMED_RESIGNATION:
             continue
         day = threshold.meeting.day
@@ -67,21 +67,18 @@ def deemed_resignation(assessment: Assessment) -> Iterator[Finding]:
         )
 
 
-@rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
-def deputies(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
+@meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
+def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    expected = assessment.expected(meeting)
+    for entry in meeting.attendance:
+        if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
             continue
-        expected = assessment.expected(meeting)
-        for entry in meeting.attendance:
-            if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
-                continue
-            deputy = entry.deputy or "an unnamed deputy"
-            yield assessment.finding(
-                "attendance.deputy",
-                meeting.day,
-                Subject(person=entry.person, group=expected[entry.person].group, meeting=meeting.id),
-                f"{entry.person} sent {deputy} to {meeting.id} instead of attending in person",
-                {"deputy": entry.deputy},
-                uses=("deputy_counts_as_missed",),
-            )
+        deputy = entry.deputy or "an unnamed deputy"
+        yield assessment.finding(
+            "attendance.deputy",
+            meeting.day,
+            Subject(person=entry.person, group=expected[entry.person].group, meeting=meeting.id),
+            f"{entry.person} sent {deputy} to {meeting.id} instead of attending in person",
+            {"deputy": entry.deputy},
+            uses=("deputy_counts_as_missed",),
+        )

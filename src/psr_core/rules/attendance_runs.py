@@ -50,14 +50,6 @@ class Threshold:
 
 
 @attrs.frozen
-class AttendanceRuns:
-    """Every threshold reached, and the memberships that deemed resignations ended (with their last day)."""
-
-    thresholds: tuple[Threshold, ...]
-    ends: dict[Membership, date] = attrs.field(hash=False)
-
-
-@attrs.frozen
 class Readings:
     """The policy's readings of clause 1.7.3 on one day."""
 
@@ -101,104 +93,100 @@ def readings(assessment: Assessment, meeting: Meeting) -> Readings:
     )
 
 
-def count_attendance_runs(assessment: Assessment) -> AttendanceRuns:
-    """Count every member's runs in every group of the partnership."""
-    thresholds: list[Threshold] = []
-    ends: dict[Membership, date] = {}
-    resigning = assessment.in_force(DEEMED_RESIGNATION)
-    cache: dict[date, Readings] = {}
-    for group in sorted(assessment.groups):
-        memberships = assessment.memberships(group)
-        if not memberships:
-            continue
-        by_person: dict[str, list[Membership]] = {}
-        for membership in memberships:
-            by_person.setdefault(membership.person, []).append(membership)
-        meetings = assessment.held_meetings(group)
-        for person in sorted(by_person):
-            _count_member(
-                assessment,
-                person,
-                group,
-                by_person[person],
-                meetings,
-                resigning,
-                cache,
-                thresholds,
-                ends,
-            )
-    return AttendanceRuns(thresholds=tuple(thresholds), ends=ends)
+class RunState:
+    """One member's run of misses in one group, as the group's held meetings are observed in order."""
 
+    __slots__ = ("group", "memberships", "missed", "person", "resigned_on", "skipped")
 
-def _count_member(
-    assessment: Assessment,
-    person: str,
-    group: str,
-    memberships: list[Membership],
-    meetings: list[Meeting],
-    resigning: bool,
-    cache: dict[date, Readings],
-    thresholds: list[Threshold],
-    ends: dict[Membership, date],
-) -> None:
-    missed: list[Meeting] = []
-    skipped: list[Meeting] = []
-    resigned_on: date | None = None
-    first_start = memberships[0].start
-    for meeting in meetings:
+    def __init__(self, person: str, group: str, memberships: list[Membership]) -> None:
+        self.person = person
+        self.group = group
+        self.memberships = memberships
+        self.missed: list[Meeting] = []
+        self.skipped: list[Meeting] = []
+        self.resigned_on: date | None = None
+
+    def seat(self, day: date) -> Membership | None:
+        """The membership that expects the member on ``day``, if any (none after a deemed resignation
+        until a membership that starts later)."""
+        for membership in self.memberships:
+            if membership.covers(day) and (self.resigned_on is None or membership.start > self.resigned_on):
+                return membership
+        return None
+
+    def observe(self, runs: AttendanceRuns, assessment: Assessment, meeting: Meeting) -> None:
+        """Count ``meeting`` in the run, reporting any threshold it reaches to ``runs``."""
         day = meeting.day
-        if day < first_start:
-            continue
-        seat = None
-        for membership in memberships:
-            if membership.covers(day) and (resigned_on is None or membership.start > resigned_on):
-                seat = membership
-                break
-        if seat is None:
-            continue
-        reading = cache.get(day)
-        if reading is None:
-            reading = cache[day] = readings(assessment, meeting)
-        outcome = reading.outcome(assessment.attendance_of(meeting, person))
+        if self.seat(day) is None:
+            return
+        outcome = runs.readings(assessment, meeting).outcome(assessment.attendance_of(meeting, self.person))
         if outcome is Outcome.ATTENDED:
-            missed, skipped = [], []
-            continue
+            self.missed, self.skipped = [], []
+            return
         if outcome is Outcome.SKIPPED:
-            if missed:
-                skipped.append(meeting)
-            continue
-        missed.append(meeting)
-        count = len(missed)
+            if self.missed:
+                self.skipped.append(meeting)
+            return
+        self.missed.append(meeting)
+        count = len(self.missed)
         explain_after = int(assessment.value("written_explanation_after", day))
         resign_after = int(assessment.value("deemed_resignation_after", day))
-        ends_membership = resigning and bool(assessment.value("deemed_resignation_ends_membership", day))
+        ends_membership = runs.resigning and bool(assessment.value("deemed_resignation_ends_membership", day))
+        missed, skipped = tuple(self.missed), tuple(self.skipped)
         if count == explain_after:
-            thresholds.append(
-                Threshold(
-                    WRITTEN_EXPLANATION,
-                    person,
-                    group,
-                    meeting,
-                    tuple(missed),
-                    tuple(skipped),
-                    False,
-                )
+            runs.reached(
+                Threshold(WRITTEN_EXPLANATION, self.person, self.group, meeting, missed, skipped, False)
             )
         if count == resign_after:
-            thresholds.append(
+            runs.reached(
                 Threshold(
-                    DEEMED_RESIGNATION,
-                    person,
-                    group,
-                    meeting,
-                    tuple(missed),
-                    tuple(skipped),
-                    ends_membership,
+                    DEEMED_RESIGNATION, self.person, self.group, meeting, missed, skipped, ends_membership
                 )
             )
             if ends_membership:
-                resigned_on = day
-                for membership in memberships:
+                self.resigned_on = day
+                for membership in self.memberships:
                     if membership.covers(day):
-                        ends[membership] = day
-                missed, skipped = [], []
+                        runs.ends[membership] = day
+                self.missed, self.skipped = [], []
+
+
+class AttendanceRuns:
+    """Every member's runs in every group of one partnership, advanced one held meeting at a time.
+
+    ``thresholds`` lists every threshold reached so far; ``ends`` the memberships that deemed resignations
+    ended, with their last day. Meetings must be observed in order of their start.
+    """
+
+    def __init__(self, assessment: Assessment) -> None:
+        self.resigning = assessment.in_force(DEEMED_RESIGNATION)
+        self.thresholds: list[Threshold] = []
+        self.ends: dict[Membership, date] = {}
+        self._at: dict[str, list[Threshold]] = {}
+        self._readings: dict[date, Readings] = {}
+        self._states: dict[str, list[RunState]] = {}
+        for group in sorted(assessment.groups):
+            by_person: dict[str, list[Membership]] = {}
+            for membership in assessment.memberships(group):
+                by_person.setdefault(membership.person, []).append(membership)
+            self._states[group] = [RunState(person, group, by_person[person]) for person in sorted(by_person)]
+
+    def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
+        reading = self._readings.get(meeting.day)
+        if reading is None:
+            reading = self._readings[meeting.day] = readings(assessment, meeting)
+        return reading
+
+    def reached(self, threshold: Threshold) -> None:
+        self.thresholds.append(threshold)
+        self._at.setdefault(threshold.meeting.id, []).append(threshold)
+
+    def observe(self, assessment: Assessment, meeting: Meeting) -> None:
+        """Count a held meeting for every member of each of its groups in this partnership."""
+        for group in meeting.groups:
+            for state in self._states.get(group, ()):
+                state.observe(self, assessment, meeting)
+
+    def at(self, meeting: Meeting) -> list[Threshold]:
+        """The thresholds reached at ``meeting``."""
+        return self._at.get(meeting.id, [])

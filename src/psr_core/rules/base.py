@@ -1,17 +1,34 @@
-"""What a rule is: an id from the contract, the parameters it reads, and a function of an assessment."""
+"""What a rule is: an id from the contract, the parameters it reads, and how it looks at the record.
+
+A rule looks at a partnership's record in up to two ways, so that a full evaluation and an incremental one
+(a meeting recorded after the rest) share the same code:
+
+- ``step`` sees each held meeting once, in order, after the attendance runs have counted it;
+- ``close`` sees the record as a whole on the as-of day, and must not change the rule's state.
+
+``begin`` makes the state a rule carries from one meeting to the next (most rules carry none).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
 from ..assessment import Assessment
 from ..findings import Finding
+from ..model import Meeting
 
-Assess = Callable[[Assessment], Iterator[Finding]]
+Begin = Callable[[Assessment], Any]
+Step = Callable[[Assessment, Any, Meeting], Iterable[Finding]]
+Close = Callable[[Assessment, Any], Iterable[Finding]]
 
 RULES: dict[str, Rule] = {}
+
+
+def _stateless(_assessment: Assessment) -> None:
+    return None
 
 
 @attrs.frozen
@@ -25,16 +42,47 @@ class Rule:
     id: str
     summary: str
     uses: tuple[str, ...]
-    assess: Assess = attrs.field(eq=False, repr=False)
+    begin: Begin = attrs.field(default=_stateless, eq=False, repr=False)
+    step: Step | None = attrs.field(default=None, eq=False, repr=False)
+    close: Close | None = attrs.field(default=None, eq=False, repr=False)
 
 
-def rule(rule_id: str, summary: str, uses: tuple[str, ...] = ()) -> Callable[[Assess], Assess]:
-    """Register ``function`` as the rule ``rule_id``."""
+def register(new: Rule) -> Rule:
+    if new.id in RULES:
+        raise ValueError(f"rule {new.id} is registered twice")
+    RULES[new.id] = new
+    return new
 
-    def register(function: Assess) -> Assess:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} is registered twice")
-        RULES[rule_id] = Rule(id=rule_id, summary=summary, uses=uses, assess=function)
+
+def rule(
+    rule_id: str, summary: str, uses: tuple[str, ...] = ()
+) -> Callable[[Callable[[Assessment], Iterator[Finding]]], Callable[[Assessment], Iterator[Finding]]]:
+    """Register a rule that judges the record as a whole on the as-of day."""
+
+    def decorate(
+        function: Callable[[Assessment], Iterator[Finding]],
+    ) -> Callable[[Assessment], Iterator[Finding]]:
+        register(Rule(rule_id, summary, uses, close=lambda assessment, _state: function(assessment)))
         return function
 
-    return register
+    return decorate
+
+
+def meeting_rule(
+    rule_id: str, summary: str, uses: tuple[str, ...] = ()
+) -> Callable[
+    [Callable[[Assessment, Meeting], Iterator[Finding]]], Callable[[Assessment, Meeting], Iterator[Finding]]
+]:
+    """Register a rule that judges each held meeting on its own."""
+
+    def decorate(
+        function: Callable[[Assessment, Meeting], Iterator[Finding]],
+    ) -> Callable[[Assessment, Meeting], Iterator[Finding]]:
+        register(
+            Rule(
+                rule_id, summary, uses, step=lambda assessment, _state, meeting: function(assessment, meeting)
+            )
+        )
+        return function
+
+    return decorate

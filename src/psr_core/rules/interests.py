@@ -6,130 +6,121 @@ from collections.abc import Iterator
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import AttendanceStatus, Interest
-from .base import rule
+from ..model import AttendanceStatus, Interest, Meeting
+from .base import meeting_rule
 
 
-@rule(
+@meeting_rule(
     "interest.prejudicial-participation",
     "A member with a prejudicial interest in an item who did not withdraw, or who voted on it.",
     uses=("abstention_counts_as_voting",),
 )
-def prejudicial_participation(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
-            continue
-        abstaining_votes = bool(assessment.value("abstention_counts_as_voting", meeting.day))
-        for item in meeting.items:
-            votes = dict(item.decision.voters()) if item.decision is not None else {}
-            for declaration in item.declarations:
-                if declaration.interest is not Interest.PREJUDICIAL:
-                    continue
-                vote = votes.get(declaration.person)
-                voted = vote is not None and (vote != "abstain" or abstaining_votes)
-                if declaration.withdrew and not voted:
-                    continue
-                what = []
-                if not declaration.withdrew:
-                    what.append("did not withdraw")
-                if voted:
-                    what.append(f"voted ({vote})")
-                yield assessment.finding(
-                    "interest.prejudicial-participation",
-                    meeting.day,
-                    Subject(person=declaration.person, meeting=meeting.id, item=item.id),
-                    f"{declaration.person} declared a prejudicial interest in item {item.id} of "
-                    f"{meeting.id} but {' and '.join(what)}",
-                    {
-                        "nature": declaration.nature,
-                        "withdrew": declaration.withdrew,
-                        "vote": vote,
-                    },
-                    uses=("abstention_counts_as_voting",),
-                )
+def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    abstaining_votes = bool(assessment.value("abstention_counts_as_voting", meeting.day))
+    for item in meeting.items:
+        votes = dict(item.decision.voters()) if item.decision is not None else {}
+        for declaration in item.declarations:
+            if declaration.interest is not Interest.PREJUDICIAL:
+                continue
+            vote = votes.get(declaration.person)
+            voted = vote is not None and (vote != "abstain" or abstaining_votes)
+            if declaration.withdrew and not voted:
+                continue
+            what = []
+            if not declaration.withdrew:
+                what.append("did not withdraw")
+            if voted:
+                what.append(f"voted ({vote})")
+            yield assessment.finding(
+                "interest.prejudicial-participation",
+                meeting.day,
+                Subject(person=declaration.person, meeting=meeting.id, item=item.id),
+                f"{declaration.person} declared a prejudicial interest in item {item.id} of "
+                f"{meeting.id} but {' and '.join(what)}",
+                {
+                    "nature": declaration.nature,
+                    "withdrew": declaration.withdrew,
+                    "vote": vote,
+                },
+                uses=("abstention_counts_as_voting",),
+            )
 
 
-@rule(
+@meeting_rule(
     "decision.vote-eligibility",
     "A vote cast by someone not present, not a member, or withdrawn from the item.",
     uses=("deputies_may_vote",),
 )
-def vote_eligibility(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
-            continue
-        items = [item for item in meeting.items if item.decision is not None]
-        if not items:
-            continue
-        expected = assessment.expected(meeting)
-        deputising = {
-            entry.deputy: entry.person
-            for entry in meeting.attendance
-            if entry.status is AttendanceStatus.DEPUTY and entry.deputy is not None
-        }
-        deputies_vote = bool(assessment.value("deputies_may_vote", meeting.day))
-        for item in items:
-            assert item.decision is not None
-            withdrawn = {d.person for d in item.declarations if d.withdrew}
-            for person, vote in item.decision.voters():
-                entry = assessment.attendance_of(meeting, person)
-                present = entry is not None and entry.status is AttendanceStatus.PRESENT
-                member = person in expected
-                for_member = deputising.get(person)
-                if deputies_vote and for_member is not None and for_member in expected:
-                    present = member = True
-                reasons = []
-                if not present:
-                    reasons.append("was not recorded present")
-                if not member:
-                    reasons.append(f"was not a member of {' or '.join(sorted(meeting.groups))}")
-                if person in withdrawn:
-                    reasons.append("had withdrawn from the item")
-                if not reasons:
-                    continue
-                yield assessment.finding(
-                    "decision.vote-eligibility",
-                    meeting.day,
-                    Subject(person=person, meeting=meeting.id, item=item.id),
-                    f"A vote ({vote}) on item {item.id} of {meeting.id} was cast by {person}, who "
-                    + " and ".join(reasons),
-                    {
-                        "vote": vote,
-                        "present": present,
-                        "member": member,
-                        "withdrew": person in withdrawn,
-                        "deputy_for": for_member,
-                    },
-                    uses=("deputies_may_vote",),
-                )
+def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    items = [item for item in meeting.items if item.decision is not None]
+    if not items:
+        return
+    expected = assessment.expected(meeting)
+    deputising = {
+        entry.deputy: entry.person
+        for entry in meeting.attendance
+        if entry.status is AttendanceStatus.DEPUTY and entry.deputy is not None
+    }
+    deputies_vote = bool(assessment.value("deputies_may_vote", meeting.day))
+    for item in items:
+        assert item.decision is not None
+        withdrawn = {d.person for d in item.declarations if d.withdrew}
+        for person, vote in item.decision.voters():
+            entry = assessment.attendance_of(meeting, person)
+            present = entry is not None and entry.status is AttendanceStatus.PRESENT
+            member = person in expected
+            for_member = deputising.get(person)
+            if deputies_vote and for_member is not None and for_member in expected:
+                present = member = True
+            reasons = []
+            if not present:
+                reasons.append("was not recorded present")
+            if not member:
+                reasons.append(f"was not a member of {' or '.join(sorted(meeting.groups))}")
+            if person in withdrawn:
+                reasons.append("had withdrawn from the item")
+            if not reasons:
+                continue
+            yield assessment.finding(
+                "decision.vote-eligibility",
+                meeting.day,
+                Subject(person=person, meeting=meeting.id, item=item.id),
+                f"A vote ({vote}) on item {item.id} of {meeting.id} was cast by {person}, who "
+                + " and ".join(reasons),
+                {
+                    "vote": vote,
+                    "present": present,
+                    "member": member,
+                    "withdrew": person in withdrawn,
+                    "deputy_for": for_member,
+                },
+                uses=("deputies_may_vote",),
+            )
 
 
-@rule(
+@meeting_rule(
     "decision.decision-maker",
     "A decision recorded at a meeting of a tier that is not the partnership's decision maker.",
     uses=("deciding_tiers",),
 )
-def decision_maker(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
+def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    deciding = set(assessment.value("deciding_tiers", meeting.day))
+    tiers = {assessment.groups[g].tier.value for g in meeting.groups if g in assessment.groups}
+    if tiers & deciding:
+        return
+    for item in meeting.items:
+        if item.decision is None:
             continue
-        deciding = set(assessment.value("deciding_tiers", meeting.day))
-        tiers = {assessment.groups[g].tier.value for g in meeting.groups if g in assessment.groups}
-        if tiers & deciding:
-            continue
-        for item in meeting.items:
-            if item.decision is None:
-                continue
-            yield assessment.finding(
-                "decision.decision-maker",
-                meeting.day,
-                Subject(meeting=meeting.id, item=item.id),
-                f"Item {item.id} of {meeting.id} was decided ({item.decision.method.value}) at a meeting of "
-                f"the {', '.join(sorted(tiers))}, but decisions are for the {', '.join(sorted(deciding))}",
-                {
-                    "tiers": sorted(tiers),
-                    "deciding_tiers": sorted(deciding),
-                    "method": item.decision.method.value,
-                },
-                uses=("deciding_tiers",),
-            )
+        yield assessment.finding(
+            "decision.decision-maker",
+            meeting.day,
+            Subject(meeting=meeting.id, item=item.id),
+            f"Item {item.id} of {meeting.id} was decided ({item.decision.method.value}) at a meeting of "
+            f"the {', '.join(sorted(tiers))}, but decisions are for the {', '.join(sorted(deciding))}",
+            {
+                "tiers": sorted(tiers),
+                "deciding_tiers": sorted(deciding),
+                "method": item.decision.method.value,
+            },
+            uses=("deciding_tiers",),
+        )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Meeting
-from .base import rule
+from .base import Rule, meeting_rule, register
 
 
 def meeting_partnerships(assessment: Assessment, meeting: Meeting) -> list[str]:
@@ -19,11 +19,6 @@ def meeting_partnerships(assessment: Assessment, meeting: Meeting) -> list[str]:
     return sorted(
         {assessment.all_groups[g].partnership for g in meeting.groups if g in assessment.all_groups}
     )
-
-
-def joint_meetings(assessment: Assessment) -> list[Meeting]:
-    """Held meetings of this partnership that are joint with another, in order."""
-    return [m for m in assessment.meetings if m.held and len(meeting_partnerships(assessment, m)) > 1]
 
 
 def chair_partnership(assessment: Assessment, meeting: Meeting, person: str) -> str | None:
@@ -47,81 +42,92 @@ def chair_partnership(assessment: Assessment, meeting: Meeting, person: str) -> 
     return organisation.partnership if organisation is not None else None
 
 
-@rule(
-    "joint.chair-rotation",
-    "Consecutive joint meetings chaired by the same partnership's chair.",
+def is_joint(assessment: Assessment, meeting: Meeting) -> bool:
+    return len(meeting_partnerships(assessment, meeting)) > 1
+
+
+def _rotation_step(
+    assessment: Assessment, previous: dict[frozenset[str], tuple[Meeting, str]], meeting: Meeting
+) -> Iterator[Finding]:
+    """Compare a joint meeting's chair with the last joint meeting of the same groups."""
+    if meeting.chair is None or not is_joint(assessment, meeting):
+        return
+    series = frozenset(meeting.groups)
+    chairing = chair_partnership(assessment, meeting, meeting.chair)
+    if chairing is None:
+        return
+    before = previous.get(series)
+    previous[series] = (meeting, chairing)
+    if before is None or before[1] != chairing:
+        return
+    earlier, _ = before
+    yield assessment.finding(
+        "joint.chair-rotation",
+        meeting.day,
+        Subject(meeting=meeting.id, person=meeting.chair),
+        f"{meeting.id} was chaired for {chairing} ({meeting.chair}), as was the previous joint meeting "
+        f"{earlier.id} ({earlier.chair}); the partnerships' chairs rotate between meetings",
+        {
+            "chair": meeting.chair,
+            "chair_partnership": chairing,
+            "previous": earlier.id,
+            "previous_chair": earlier.chair,
+            "groups": sorted(series),
+        },
+    )
+
+
+register(
+    Rule(
+        "joint.chair-rotation",
+        "Consecutive joint meetings of the same groups chaired by the same partnership's chair.",
+        (),
+        begin=lambda _assessment: {},
+        step=_rotation_step,
+    )
 )
-def chair_rotation(assessment: Assessment) -> Iterator[Finding]:
-    previous: dict[frozenset[str], tuple[Meeting, str]] = {}
-    for meeting in joint_meetings(assessment):
-        if meeting.chair is None:
-            continue
-        series = frozenset(meeting.groups)
-        chairing = chair_partnership(assessment, meeting, meeting.chair)
-        if chairing is None:
-            continue
-        before = previous.get(series)
-        previous[series] = (meeting, chairing)
-        if before is None or before[1] != chairing:
-            continue
-        earlier, _ = before
-        yield assessment.finding(
-            "joint.chair-rotation",
-            meeting.day,
-            Subject(meeting=meeting.id, person=meeting.chair),
-            f"{meeting.id} was chaired for {chairing} ({meeting.chair}), as was the previous joint meeting "
-            f"{earlier.id} ({earlier.chair}); the partnerships' chairs rotate between meetings",
-            {
-                "chair": meeting.chair,
-                "chair_partnership": chairing,
-                "previous": earlier.id,
-                "previous_chair": earlier.chair,
-                "groups": sorted(series),
-            },
-        )
 
 
-@rule(
+@meeting_rule(
     "joint.vice-chair",
     "A joint meeting whose vice chair is not the Leader of a district council that is not chairing.",
 )
-def vice_chair(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in joint_meetings(assessment):
-        partnerships = meeting_partnerships(assessment, meeting)
-        chairing = chair_partnership(assessment, meeting, meeting.chair) if meeting.chair else None
-        eligible = [p for p in partnerships if p != chairing]
-        councils = {
-            assessment.partnerships[p].district_council: p
-            for p in eligible
-            if p in assessment.partnerships and assessment.partnerships[p].district_council
-        }
-        leaders = sorted(
-            person.id
-            for person in assessment.people.values()
-            if "council-leader" in person.offices and person.organisation in councils
-        )
-        if meeting.vice_chair is not None and meeting.vice_chair in leaders:
-            continue
-        if meeting.vice_chair is None:
-            problem = "no vice chair is recorded"
-        elif meeting.vice_chair == meeting.chair:
-            problem = f"the vice chair {meeting.vice_chair} is also the chair"
-        else:
-            problem = (
-                f"the vice chair {meeting.vice_chair} is not the Leader of a district council not chairing"
-            )
-        yield assessment.finding(
-            "joint.vice-chair",
-            meeting.day,
-            Subject(meeting=meeting.id, person=meeting.vice_chair),
-            f"At the joint meeting {meeting.id} (chaired for {chairing or 'an unknown partnership'}) {problem}; "
-            f"the Leader of the district council of {', '.join(eligible) or 'the other partnership'} "
-            f"({', '.join(leaders) or 'none recorded'}) provides the vice chair",
-            {
-                "chair": meeting.chair,
-                "chair_partnership": chairing,
-                "vice_chair": meeting.vice_chair,
-                "eligible_vice_chairs": leaders,
-                "district_councils": sorted(c for c in councils if c),
-            },
-        )
+def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    if not is_joint(assessment, meeting):
+        return
+    partnerships = meeting_partnerships(assessment, meeting)
+    chairing = chair_partnership(assessment, meeting, meeting.chair) if meeting.chair else None
+    eligible = [p for p in partnerships if p != chairing]
+    councils = {
+        assessment.partnerships[p].district_council: p
+        for p in eligible
+        if p in assessment.partnerships and assessment.partnerships[p].district_council
+    }
+    leaders = sorted(
+        person.id
+        for person in assessment.people.values()
+        if "council-leader" in person.offices and person.organisation in councils
+    )
+    if meeting.vice_chair is not None and meeting.vice_chair in leaders:
+        return
+    if meeting.vice_chair is None:
+        problem = "no vice chair is recorded"
+    elif meeting.vice_chair == meeting.chair:
+        problem = f"the vice chair {meeting.vice_chair} is also the chair"
+    else:
+        problem = f"the vice chair {meeting.vice_chair} is not the Leader of a district council not chairing"
+    yield assessment.finding(
+        "joint.vice-chair",
+        meeting.day,
+        Subject(meeting=meeting.id, person=meeting.vice_chair),
+        f"At the joint meeting {meeting.id} (chaired for {chairing or 'an unknown partnership'}) {problem}; "
+        f"the Leader of the district council of {', '.join(eligible) or 'the other partnership'} "
+        f"({', '.join(leaders) or 'none recorded'}) provides the vice chair",
+        {
+            "chair": meeting.chair,
+            "chair_partnership": chairing,
+            "vice_chair": meeting.vice_chair,
+            "eligible_vice_chairs": leaders,
+            "district_councils": sorted(c for c in councils if c),
+        },
+    )

@@ -9,7 +9,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Group, Meeting, Person
 from ..periods import first_of_month, month_index
-from .base import rule
+from .base import Rule, meeting_rule, register
 
 
 def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
@@ -18,25 +18,59 @@ def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
     return Subject(meeting=meeting.id, group=own[0] if len(own) == 1 else None)
 
 
-@rule(
-    "meeting.frequency",
-    "A gap between consecutive held meetings of a group longer than its cadence allows.",
-    uses=("cadence_months",),
+FREQUENCY = "meeting.frequency"
+
+
+def _cadence(assessment: Assessment, group: Group, day: date) -> int | None:
+    months = assessment.value("cadence_months", day).get(group.tier.value)
+    return int(months) if months is not None else None
+
+
+def _frequency_begin(assessment: Assessment) -> dict[str, tuple[Meeting | None, date]]:
+    """For each group: its last held meeting so far, and that meeting's day (the start before any)."""
+    return dict.fromkeys(assessment.groups, (None, assessment.partnership.started))
+
+
+def _frequency_step(
+    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]], meeting: Meeting
+) -> Iterator[Finding]:
+    for group_id in meeting.groups:
+        if group_id not in last:
+            continue
+        group = assessment.groups[group_id]
+        previous, previous_day = last[group_id]
+        months = _cadence(assessment, group, previous_day)
+        if months is not None and month_index(meeting.day) > month_index(previous_day) + months:
+            yield _late(
+                assessment, group, previous, previous_day, meeting, month_index(previous_day) + months, months
+            )
+        last[group_id] = (meeting, meeting.day)
+
+
+def _frequency_close(
+    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]]
+) -> Iterator[Finding]:
+    """A gap still open on the as-of day, once the month the next meeting was due in has passed."""
+    for group_id in sorted(last):
+        group = assessment.groups[group_id]
+        previous, previous_day = last[group_id]
+        months = _cadence(assessment, group, previous_day)
+        if months is not None and month_index(assessment.as_of) > month_index(previous_day) + months:
+            yield _late(
+                assessment, group, previous, previous_day, None, month_index(previous_day) + months, months
+            )
+
+
+register(
+    Rule(
+        FREQUENCY,
+        "A gap between consecutive held meetings of a group longer than its cadence allows.",
+        ("cadence_months",),
+        begin=_frequency_begin,
+        step=_frequency_step,
+        close=_frequency_close,
+    )
 )
-def frequency(assessment: Assessment) -> Iterator[Finding]:
-    for group in sorted(assessment.groups.values(), key=lambda g: g.id):
-        previous: Meeting | None = None
-        previous_day = assessment.partnership.started
-        for meeting in [*assessment.held_meetings(group.id), None]:
-            months = assessment.value("cadence_months", previous_day).get(group.tier.value)
-            if months is None:
-                break
-            deadline = month_index(previous_day) + int(months)
-            reached = month_index(meeting.day if meeting is not None else assessment.as_of)
-            if reached > deadline:
-                yield _late(assessment, group, previous, previous_day, meeting, deadline, int(months))
-            if meeting is not None:
-                previous, previous_day = meeting, meeting.day
 
 
 def _late(
@@ -72,112 +106,99 @@ def _late(
     )
 
 
-@rule(
+@meeting_rule(
     "meeting.agenda-notice",
     "A held meeting whose agenda went out fewer than the notice days before it, or with no date recorded.",
     uses=("agenda_notice_days",),
 )
-def agenda_notice(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
-            continue
-        notice = int(assessment.value("agenda_notice_days", meeting.day))
-        published = meeting.agenda_published
-        if published is not None and (meeting.day - published).days >= notice:
-            continue
-        if published is None:
-            message = (
-                f"No date is recorded for the agenda of {meeting.id}; it must go out {notice} days ahead"
-            )
-            given = None
-        else:
-            given = (meeting.day - published).days
-            message = (
-                f"The agenda of {meeting.id} ({meeting.day.isoformat()}) went out on "
-                f"{published.isoformat()}, {given} day(s) ahead; at least {notice} are required"
-            )
-        yield assessment.finding(
-            "meeting.agenda-notice",
-            meeting.day,
-            meeting_subject(assessment, meeting),
-            message,
-            {
-                "meeting_date": meeting.day.isoformat(),
-                "agenda_published": published.isoformat() if published is not None else None,
-                "days_notice": given,
-                "required_days": notice,
-            },
-            uses=("agenda_notice_days",),
+def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    notice = int(assessment.value("agenda_notice_days", meeting.day))
+    published = meeting.agenda_published
+    if published is not None and (meeting.day - published).days >= notice:
+        return
+    if published is None:
+        message = f"No date is recorded for the agenda of {meeting.id}; it must go out {notice} days ahead"
+        given = None
+    else:
+        given = (meeting.day - published).days
+        message = (
+            f"The agenda of {meeting.id} ({meeting.day.isoformat()}) went out on "
+            f"{published.isoformat()}, {given} day(s) ahead; at least {notice} are required"
         )
+    yield assessment.finding(
+        "meeting.agenda-notice",
+        meeting.day,
+        meeting_subject(assessment, meeting),
+        message,
+        {
+            "meeting_date": meeting.day.isoformat(),
+            "agenda_published": published.isoformat() if published is not None else None,
+            "days_notice": given,
+            "required_days": notice,
+        },
+        uses=("agenda_notice_days",),
+    )
 
 
-@rule(
+@meeting_rule(
     "meeting.attendance-recorded",
     "A held meeting with an expected member who has no attendance entry.",
 )
-def attendance_recorded(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
-            continue
-        missing = sorted(
-            person
-            for person in assessment.expected(meeting)
-            if assessment.attendance_of(meeting, person) is None
+def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    missing = sorted(
+        person for person in assessment.expected(meeting) if assessment.attendance_of(meeting, person) is None
+    )
+    if missing:
+        yield assessment.finding(
+            "meeting.attendance-recorded",
+            meeting.day,
+            meeting_subject(assessment, meeting),
+            f"The minutes of {meeting.id} do not record whether {', '.join(missing)} attended",
+            {"unrecorded": missing},
         )
-        if missing:
-            yield assessment.finding(
-                "meeting.attendance-recorded",
-                meeting.day,
-                meeting_subject(assessment, meeting),
-                f"The minutes of {meeting.id} do not record whether {', '.join(missing)} attended",
-                {"unrecorded": missing},
-            )
 
 
-@rule(
+@meeting_rule(
     "meeting.chair",
     "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
     uses=("chair_rule", "named_chair_overrides", "partner_statuses"),
 )
-def chair(assessment: Assessment) -> Iterator[Finding]:
-    for meeting in assessment.meetings:
-        if not meeting.held:
-            continue
-        # A joint meeting may be chaired by any of the chairs its groups allow (seed 001: "Existing chairs of
-        # each partnership share the duties"); each group's rule is read for that group's partnership.
-        groups = [assessment.all_groups[g] for g in meeting.groups if g in assessment.all_groups]
-        if meeting.chair is None:
-            yield assessment.finding(
-                "meeting.chair",
-                meeting.day,
-                meeting_subject(assessment, meeting),
-                f"No chair is recorded for {meeting.id}",
-                {
-                    "chair": None,
-                    "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups},
-                },
-                uses=("chair_rule",),
-            )
-            continue
-        verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
-        allowed = {g.id: may_chair(assessment, g, meeting, meeting.chair) for g in groups}
-        if any(allowed.values()):
-            continue
-        person = assessment.people.get(meeting.chair)
-        name = person.name if person is not None else meeting.chair
+def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    # A joint meeting may be chaired by any of the chairs its groups allow (seed 001: "Existing chairs of
+    # each partnership share the duties"); each group's rule is read for that group's partnership.
+    groups = [assessment.all_groups[g] for g in meeting.groups if g in assessment.all_groups]
+    if meeting.chair is None:
         yield assessment.finding(
             "meeting.chair",
             meeting.day,
-            Subject(
-                meeting=meeting.id,
-                person=meeting.chair,
-                group=groups[0].id if len(groups) == 1 else None,
-            ),
-            f"{name} chaired {meeting.id}, but "
-            + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdicts.items()),
-            {"chair": meeting.chair, "rules": verdicts},
+            meeting_subject(assessment, meeting),
+            f"No chair is recorded for {meeting.id}",
+            {
+                "chair": None,
+                "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups},
+            },
             uses=("chair_rule",),
         )
+        return
+    verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
+    allowed = {g.id: may_chair(assessment, g, meeting, meeting.chair) for g in groups}
+    if any(allowed.values()):
+        return
+    person = assessment.people.get(meeting.chair)
+    name = person.name if person is not None else meeting.chair
+    yield assessment.finding(
+        "meeting.chair",
+        meeting.day,
+        Subject(
+            meeting=meeting.id,
+            person=meeting.chair,
+            group=groups[0].id if len(groups) == 1 else None,
+        ),
+        f"{name} chaired {meeting.id}, but "
+        + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdicts.items()),
+        {"chair": meeting.chair, "rules": verdicts},
+        uses=("chair_rule",),
+    )
 
 
 def _named_chair(assessment: Assessment, group: Group, day: date) -> str | None:
