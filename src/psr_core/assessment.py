@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .findings import Finding, Subject
 from .model import (
     Attendance,
+    Contribution,
     Group,
     History,
     Meeting,
@@ -23,6 +24,7 @@ from .model import (
     Partnership,
     PartnerStatus,
     Person,
+    Report,
     Tier,
 )
 from .policy import Policy
@@ -31,31 +33,68 @@ if TYPE_CHECKING:
     from .rules.attendance_runs import AttendanceRuns
 
 
-class Assessment:
-    """The indexed record of ``partnership`` in ``history`` (already cut at ``as_of``) under ``policy``."""
+class HistoryIndex:
+    """A history indexed once, so that each partnership's assessment reads only its own part."""
 
-    def __init__(self, history: History, partnership: Partnership, policy: Policy, as_of: date) -> None:
+    def __init__(self, history: History) -> None:
+        self.history = history
+        self.partnerships: dict[str, Partnership] = {p.id: p for p in history.partnerships}
+        self.people: dict[str, Person] = {person.id: person for person in history.people}
+        self.organisations: dict[str, Organisation] = {o.id: o for o in history.organisations}
+        self.groups: dict[str, Group] = {group.id: group for group in history.groups}
+        memberships: defaultdict[str, list[Membership]] = defaultdict(list)
+        for membership in history.memberships:
+            memberships[membership.group].append(membership)
+        self.memberships = {group: sorted(ms, key=_membership_order) for group, ms in memberships.items()}
+        meetings: defaultdict[str, list[Meeting]] = defaultdict(list)
+        for meeting in history.meetings:
+            for partnership in {self.groups[g].partnership for g in meeting.groups if g in self.groups}:
+                meetings[partnership].append(meeting)
+        self.meetings = {p: sorted(ms, key=lambda m: (m.start, m.id)) for p, ms in meetings.items()}
+        contributions: defaultdict[str, list[Contribution]] = defaultdict(list)
+        for contribution in history.contributions:
+            contributions[contribution.organisation].append(contribution)
+        self.contributions = dict(contributions)
+        reports: defaultdict[str, list[Report]] = defaultdict(list)
+        for report in history.reports:
+            reports[report.partnership].append(report)
+        self.reports = dict(reports)
+
+
+class Assessment:
+    """The indexed record of ``partnership`` in ``history`` (already cut at ``as_of``) under ``policy``.
+
+    ``index`` is the history indexed once (:class:`HistoryIndex`); several assessments of one history can
+    share it.
+    """
+
+    def __init__(
+        self,
+        history: History,
+        partnership: Partnership,
+        policy: Policy,
+        as_of: date,
+        index: HistoryIndex | None = None,
+    ) -> None:
+        index = index if index is not None else HistoryIndex(history)
+        self.index = index
         self.history = history
         self.partnership = partnership
         self.policy = policy
         self.as_of = as_of
-        self.partnerships: dict[str, Partnership] = {p.id: p for p in history.partnerships}
-        self.people: dict[str, Person] = {person.id: person for person in history.people}
-        self.all_organisations: dict[str, Organisation] = {o.id: o for o in history.organisations}
+        self.partnerships = index.partnerships
+        self.people = index.people
+        self.all_organisations = index.organisations
         self.organisations: dict[str, Organisation] = {
-            o.id: o for o in history.organisations if o.partnership == partnership.id
+            o.id: o for o in index.organisations.values() if o.partnership == partnership.id
         }
-        self.all_groups: dict[str, Group] = {group.id: group for group in history.groups}
-        self.groups: dict[str, Group] = {g.id: g for g in history.groups if g.partnership == partnership.id}
-        memberships: defaultdict[str, list[Membership]] = defaultdict(list)
-        for membership in history.memberships:
-            memberships[membership.group].append(membership)
-        self._memberships = {group: sorted(ms, key=_membership_order) for group, ms in memberships.items()}
+        self.all_groups = index.groups
+        self.groups: dict[str, Group] = {
+            g.id: g for g in index.groups.values() if g.partnership == partnership.id
+        }
+        self._memberships = index.memberships
         own = self.groups.keys()
-        self.meetings: list[Meeting] = sorted(
-            (m for m in history.meetings if any(g in own for g in m.groups)),
-            key=lambda meeting: (meeting.start, meeting.id),
-        )
+        self.meetings: list[Meeting] = list(index.meetings.get(partnership.id, ()))
         held: defaultdict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
             if meeting.held:
@@ -68,6 +107,13 @@ class Assessment:
         from .rules.attendance_runs import AttendanceRuns
 
         self.runs: AttendanceRuns = AttendanceRuns(self)
+
+    def contributions_of(self, organisation: str) -> list[Contribution]:
+        return self.index.contributions.get(organisation, [])
+
+    def reports(self) -> list[Report]:
+        """This partnership's reports."""
+        return self.index.reports.get(self.partnership.id, [])
 
     # -- the partnership's structure ------------------------------------------------------------------
     def groups_of_tier(self, tier: Tier) -> list[Group]:

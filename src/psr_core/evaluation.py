@@ -8,7 +8,7 @@ from datetime import date
 
 import attrs
 
-from .assessment import Assessment
+from .assessment import Assessment, HistoryIndex
 from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, Partnership, Severity
@@ -71,10 +71,17 @@ class FindingsBook:
     found; what ``close`` finds is worked out afresh for the as-of day.
     """
 
-    def __init__(self, history: History, partnership: Partnership, policy: Policy, as_of: date) -> None:
+    def __init__(
+        self,
+        history: History,
+        partnership: Partnership,
+        policy: Policy,
+        as_of: date,
+        index: HistoryIndex | None = None,
+    ) -> None:
         check_policy(policy)
         self.policy = policy
-        self.assessment = Assessment(history, partnership, policy, as_of)
+        self.assessment = Assessment(history, partnership, policy, as_of, index)
         self.rules = [(RULES[rule_id], policy.rules[rule_id]) for rule_id in sorted(policy.rules)]
         self.states = {rule.id: rule.begin(self.assessment) for rule, _terms in self.rules}
         self.stepped: list[Finding] = []
@@ -127,12 +134,13 @@ def evaluate(
     known = history.as_it_stood(as_of)
     findings: list[Finding] = []
     used: dict[str, str] = {}
+    index = HistoryIndex(known)
     for partnership in sorted(known.partnerships, key=lambda p: p.id):
         chosen = policy_for(partnership, policy)
         used[partnership.id] = chosen.id
         if on_progress is not None:
             on_progress(f"{partnership.id}: {len(known.meetings)} meetings under {chosen.id}")
-        book = FindingsBook(known, partnership, chosen, as_of)
+        book = FindingsBook(known, partnership, chosen, as_of, index)
         findings.extend(book.stepped)
         findings.extend(book.closing())
     findings.sort(key=Finding.sort_key)

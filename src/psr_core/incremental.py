@@ -19,6 +19,7 @@ from datetime import date
 
 import attrs
 
+from .assessment import HistoryIndex
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
 from .model import History, Meeting
@@ -62,8 +63,9 @@ class Ledger:
 
     def _rebuild(self) -> None:
         known = self.history.as_it_stood(self.as_of)
+        index = HistoryIndex(known)
         self._books = {
-            p.id: FindingsBook(known, p, policy_for(p, self.policy), self.as_of)
+            p.id: FindingsBook(known, p, policy_for(p, self.policy), self.as_of, index)
             for p in sorted(known.partnerships, key=lambda p: p.id)
         }
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
@@ -86,11 +88,14 @@ class Ledger:
             self._recorded = []
             self._rebuild()
             return tuple(f for f in self.evaluation().findings if f.identity() not in before)
+        closing_before = {
+            p: {f.identity() for f in self._closing_of(p, book)} for p, book in self._books.items()
+        }
         self.as_of = later
         self._last = (meeting.start, meeting.id)
         found: list[Finding] = []
         for partnership, book in self._books.items():
-            before_closing = {f.identity() for f in self._closing_of(partnership, book)}
+            before_closing = closing_before[partnership]
             book.assessment.as_of = later
             if any(group in book.assessment.groups for group in meeting.groups):
                 book.assessment.add_meeting(meeting)

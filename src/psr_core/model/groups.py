@@ -24,7 +24,7 @@ class Group:
     name: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Membership:
     """A person's seat on a group, from ``start`` to ``end`` inclusive (``end`` of ``None``: still sitting).
 

@@ -80,6 +80,11 @@ class Meeting:
     location: str | None = None
     attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=as_tuple)
     items: tuple[Item, ...] = attrs.field(default=(), converter=as_tuple)
+    day: date = attrs.field(init=False, eq=False, repr=False)
+    """The calendar day of the meeting, in the partnership's time zone (derived from ``start``)."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "day", self.start.date())
 
     @groups.validator
     def _at_least_one_group(
@@ -87,11 +92,6 @@ class Meeting:
     ) -> None:
         if not value:
             raise ValueError(f"meeting {self.id} belongs to no group")
-
-    @property
-    def day(self) -> date:
-        """The calendar day of the meeting, in the partnership's time zone."""
-        return self.start.date()
 
     @property
     def held(self) -> bool:

@@ -57,6 +57,9 @@ class Readings:
     deputy_missed: bool
     exceptional_skips: bool
     unrecorded: str
+    explain_after: int = 2
+    resign_after: int = 3
+    ends_membership: bool = True
 
     def outcome(self, entry: Attendance | None) -> Outcome:
         if entry is None:
@@ -90,6 +93,10 @@ def readings(assessment: Assessment, meeting: Meeting) -> Readings:
         deputy_missed=bool(assessment.value("deputy_counts_as_missed", day)),
         exceptional_skips=bool(assessment.value("exceptional_reason_skips", day)),
         unrecorded=unrecorded,
+        explain_after=int(assessment.value("written_explanation_after", day)),
+        resign_after=int(assessment.value("deemed_resignation_after", day)),
+        ends_membership=assessment.in_force(DEEMED_RESIGNATION)
+        and bool(assessment.value("deemed_resignation_ends_membership", day)),
     )
 
 
@@ -119,9 +126,11 @@ class RunState:
         day = meeting.day
         if self.seat(day) is None:
             return
-        outcome = runs.readings(assessment, meeting).outcome(assessment.attendance_of(meeting, self.person))
+        reading = runs.readings(assessment, meeting)
+        outcome = reading.outcome(assessment.attendance_of(meeting, self.person))
         if outcome is Outcome.ATTENDED:
-            self.missed, self.skipped = [], []
+            if self.missed:
+                self.missed, self.skipped = [], []
             return
         if outcome is Outcome.SKIPPED:
             if self.missed:
@@ -129,21 +138,19 @@ class RunState:
             return
         self.missed.append(meeting)
         count = len(self.missed)
-        explain_after = int(assessment.value("written_explanation_after", day))
-        resign_after = int(assessment.value("deemed_resignation_after", day))
-        ends_membership = runs.resigning and bool(assessment.value("deemed_resignation_ends_membership", day))
+        if count != reading.explain_after and count != reading.resign_after:
+            return
         missed, skipped = tuple(self.missed), tuple(self.skipped)
-        if count == explain_after:
+        if count == reading.explain_after:
             runs.reached(
                 Threshold(WRITTEN_EXPLANATION, self.person, self.group, meeting, missed, skipped, False)
             )
-        if count == resign_after:
+        if count == reading.resign_after:
+            ends = reading.ends_membership
             runs.reached(
-                Threshold(
-                    DEEMED_RESIGNATION, self.person, self.group, meeting, missed, skipped, ends_membership
-                )
+                Threshold(DEEMED_RESIGNATION, self.person, self.group, meeting, missed, skipped, ends)
             )
-            if ends_membership:
+            if ends:
                 self.resigned_on = day
                 for membership in self.memberships:
                     if membership.covers(day):
@@ -164,12 +171,23 @@ class AttendanceRuns:
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
         self._readings: dict[date, Readings] = {}
-        self._states: dict[str, list[RunState]] = {}
+        # Per group: members not yet seated (latest first seat last, so they pop off the end in order),
+        # and the members whose memberships may still cover a meeting.
+        self._waiting: dict[str, list[tuple[date, date | None, RunState]]] = {}
+        self._sitting: dict[str, list[tuple[date, date | None, RunState]]] = {}
         for group in sorted(assessment.groups):
             by_person: dict[str, list[Membership]] = {}
             for membership in assessment.memberships(group):
                 by_person.setdefault(membership.person, []).append(membership)
-            self._states[group] = [RunState(person, group, by_person[person]) for person in sorted(by_person)]
+            states = []
+            for person in sorted(by_person):
+                seats = by_person[person]
+                ends = [m.end for m in seats]
+                last = None if None in ends else max(e for e in ends if e is not None)
+                states.append((min(m.start for m in seats), last, RunState(person, group, seats)))
+            states.sort(key=lambda entry: entry[0], reverse=True)
+            self._waiting[group] = states
+            self._sitting[group] = []
 
     def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
         reading = self._readings.get(meeting.day)
@@ -183,8 +201,17 @@ class AttendanceRuns:
 
     def observe(self, assessment: Assessment, meeting: Meeting) -> None:
         """Count a held meeting for every member of each of its groups in this partnership."""
+        day = meeting.day
         for group in meeting.groups:
-            for state in self._states.get(group, ()):
+            waiting = self._waiting.get(group)
+            if waiting is None:
+                continue
+            sitting = self._sitting[group]
+            while waiting and waiting[-1][0] <= day:
+                sitting.append(waiting.pop())
+            if any(last is not None and last < day for _first, last, _state in sitting):
+                sitting[:] = [entry for entry in sitting if entry[1] is None or entry[1] >= day]
+            for _first, _last, state in sitting:
                 state.observe(self, assessment, meeting)
 
     def at(self, meeting: Meeting) -> list[Threshold]:

@@ -25,7 +25,7 @@ def money(amount: Decimal) -> int | float:
 )
 def contributions(assessment: Assessment) -> Iterator[Finding]:
     totals: defaultdict[tuple[str, int], dict[ContributionKind, Decimal]] = defaultdict(dict)
-    for contribution in assessment.history.contributions:
+    for contribution in (c for o in assessment.organisations for c in assessment.contributions_of(o)):
         by_kind = totals[(contribution.organisation, contribution.year)]
         by_kind[contribution.kind] = by_kind.get(contribution.kind, Decimal(0)) + contribution.amount
     statuses = assessment.statuses("contributing_statuses")

@@ -21,8 +21,8 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
     months = int(assessment.value("scrutiny_months", assessment.partnership.started))
     reported = {
         period_of(report.date, months)
-        for report in assessment.history.reports
-        if report.partnership == assessment.partnership.id and report.kind is ReportKind.SCRUTINY
+        for report in assessment.reports()
+        if report.kind is ReportKind.SCRUTINY
     }
     period = period_of(assessment.partnership.started, months)
     while True:
@@ -53,9 +53,7 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
 )
 def annual_review(assessment: Assessment) -> Iterator[Finding]:
     reviews = sorted(
-        report.date
-        for report in assessment.history.reports
-        if report.partnership == assessment.partnership.id and report.kind is ReportKind.ANNUAL_REVIEW
+        report.date for report in assessment.reports() if report.kind is ReportKind.ANNUAL_REVIEW
     )
     last = assessment.partnership.started
     label = "the partnership's start"
