@@ -42,6 +42,7 @@ from psr_core import (
     check_policy,
 )
 from psr_core.policy import Parameter
+from psr_core.policy.values import value_problem
 
 from .documents import read_document
 from .errors import PolicyFileError, Problem
@@ -115,7 +116,11 @@ def policy_from_document(document: Any, source: str) -> Policy:
     for key in sorted(set(rule_section) - {"off", "on"}):
         problems.add(f"rules.{key}", f"unknown key {key!r} (allowed: off, on)")
     _switch_on(rule_section.get("on") or {}, document, rules, parameters, problems)
-    for name, given in (document.get("parameters") or {}).items():
+    given_parameters = document.get("parameters") or {}
+    if not isinstance(given_parameters, dict):
+        problems.add("parameters", "expected a mapping from parameter name to value")
+        given_parameters = {}
+    for name, given in given_parameters.items():
         where = f"parameters.{name}"
         if name not in parameters:
             problems.add(
@@ -126,7 +131,11 @@ def policy_from_document(document: Any, source: str) -> Policy:
         changed = _parameter(parameters[name], given, where, document, problems)
         if changed is not None:
             parameters[name] = changed
-    for index, rule in enumerate(rule_section.get("off") or []):
+    off = rule_section.get("off") or []
+    if not isinstance(off, list):
+        problems.add("rules.off", f"expected a list of rule ids, like [attendance.deputy]; found {off!r}")
+        off = []
+    for index, rule in enumerate(off):
         if rule not in rules:
             problems.add(f"rules.off[{index}]", f"{base.id} has no rule {rule!r}")
         else:
@@ -137,6 +146,7 @@ def policy_from_document(document: Any, source: str) -> Policy:
         base,
         id=document["id"],
         title=str(document.get("title") or document["id"]),
+        document=str(document.get("document") or f"{document['id']} (extends {base.id}: {base.document})"),
         description=str(document.get("description") or ""),
         extends=base.id,
         rules=rules,
@@ -209,30 +219,45 @@ def _citation(document: dict[str, Any], given: dict[str, Any]) -> Citation:
     )
 
 
+_WRAPPER = {"value", "since", "clause", "text"}
+
+
+def _is_wrapper(given: Any) -> bool:
+    """``{value: ..., since: ..., clause: ..., text: ...}`` rather than a value that is itself a mapping
+    (no tier, the keys of mapping values, is called ``value``)."""
+    return isinstance(given, dict) and "value" in given and set(given) <= _WRAPPER
+
+
 def _parameter(
     parameter: Parameter, given: Any, where: str, document: dict[str, Any], problems: _Problems
 ) -> Parameter | None:
     like = parameter.values[0].value
-    citation = parameter.citation
-    if isinstance(given, dict) and "value" in given and not isinstance(like, dict):
-        unknown = set(given) - {"value", "since", "clause", "text"}
-        for key in sorted(unknown):
-            problems.add(f"{where}.{key}", f"unknown key {key!r} (allowed: value, since, clause, text)")
-        if "clause" in given:
-            citation = _citation(document, given)
-        entries = [{"value": given["value"], "since": given.get("since")}]
+    if _is_wrapper(given):
+        entries, paths = [given], [where]
     elif isinstance(given, list) and given and all(isinstance(e, dict) and "since" in e for e in given):
-        entries = given
+        entries, paths = given, [f"{where}[{index}]" for index in range(len(given))]
     else:
-        entries = [{"value": given, "since": None}]
-    changed = attrs.evolve(parameter, citation=citation)
-    for index, entry in enumerate(entries):
-        path = where if len(entries) == 1 else f"{where}[{index}]"
+        entries, paths = [{"value": given}], [where]
+    changed = parameter
+    dated: list[tuple[date | None, Any]] = []
+    for entry, path in zip(entries, paths, strict=True):
+        for key in sorted(set(entry) - _WRAPPER):
+            problems.add(f"{path}.{key}", f"unknown key {key!r} (allowed: {', '.join(sorted(_WRAPPER))})")
+        if "text" in entry and "clause" not in entry:
+            problems.add(f"{path}.text", "a quoted text needs the clause it comes from: add clause")
+        if "clause" in entry:
+            changed = attrs.evolve(changed, citation=_citation(document, entry))
         value = entry.get("value")
         if not _same_kind(value, like):
-            problems.add(f"{path}", f"expected {_kind(like)} like {like!r}; found {_kind(value)} {value!r}")
+            problems.add(path, f"expected {_kind(like)} like {like!r}; found {_kind(value)} {value!r}")
+            return None
+        problem = value_problem(parameter.name, value)
+        if problem:
+            problems.add(path, problem)
             return None
         since = _date(entry["since"], f"{path}.since", problems) if entry.get("since") is not None else None
+        dated.append((since, value))
+    for since, value in sorted(dated, key=lambda pair: (pair[0] is not None, pair[0] or date.min)):
         changed = changed.with_value(value, since)
     return changed
 

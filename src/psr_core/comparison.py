@@ -56,10 +56,11 @@ def compare(before: Evaluation, after: Evaluation) -> Comparison:
     old = _keyed(before)
     new = _keyed(after)
     changed = []
-    for key in sorted(old.keys() & new.keys()):
+    for key in old.keys() & new.keys():
         change = Change(old[key], new[key])
         if change.differences and set(change.differences) != {"policy"}:
             changed.append(change)
+    changed.sort(key=lambda change: change.after.sort_key())
     return Comparison(
         appeared=tuple(sorted((new[k] for k in new.keys() - old.keys()), key=Finding.sort_key)),
         disappeared=tuple(sorted((old[k] for k in old.keys() - new.keys()), key=Finding.sort_key)),

@@ -13,6 +13,7 @@ from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, Partnership, Severity
 from .policy import Policy, built_in_policy
+from .policy.values import value_problem
 from .rules import RULES
 
 PolicyChoice = Policy | Mapping[str, Policy] | None
@@ -52,6 +53,13 @@ def check_policy(policy: Policy) -> None:
                 f"policy {policy.id} adopts {rule_id}, which reads {', '.join(missing)}, "
                 "but the policy does not define it"
             )
+    for name, parameter in sorted(policy.parameters.items()):
+        for dated in parameter.values:
+            problem = value_problem(name, dated.value)
+            if problem:
+                raise PolicyError(
+                    f"policy {policy.id}: parameter {name} from {dated.since.isoformat()}: {problem}"
+                )
 
 
 def policy_for(partnership: Partnership, policy: PolicyChoice) -> Policy:

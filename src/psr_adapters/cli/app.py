@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import traceback
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -26,6 +27,9 @@ from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERNAL_ERROR = 3
+"""Exit status for a fault in psr itself (0: no breach, 1: a breach, 2: bad input or usage)."""
+
 
 def reports_errors(command: F) -> F:
     """Turn the library's errors into a message on stderr and the exit status they carry (2 by default)."""
@@ -37,6 +41,13 @@ def reports_errors(command: F) -> F:
         except PsrError as error:
             click.echo(f"psr: {error}", err=True)
             sys.exit(getattr(error, "exit_code", 2))
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception:
+            # A fault in psr itself must not look like "a breach was found" (exit 1).
+            click.echo("psr: internal error (please report it with the traceback below)", err=True)
+            click.echo(traceback.format_exc(), err=True)
+            sys.exit(INTERNAL_ERROR)
 
     return run  # type: ignore[return-value]
 
@@ -65,6 +76,8 @@ def psr() -> None:
 def validate(dataset: Path) -> None:
     """Check DATASET against the psr/1 format; list every problem (exit 2) or confirm it (exit 0)."""
     history = read_dataset(dataset)
+    for partnership in history.partnerships:
+        resolve_policy(partnership.policy, dataset.parent)  # a policy file named by the dataset is read too
     click.echo(
         f"{dataset}: valid psr/1 dataset: {len(history.partnerships)} partnership(s), "
         f"{len(history.organisations)} organisation(s), {len(history.people)} people, "

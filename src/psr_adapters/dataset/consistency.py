@@ -103,15 +103,23 @@ def _dates(document: dict[str, Any]) -> Iterator[Problem]:
                 f"the membership ends ({entry['to']}) before it starts ({entry['from']})",
             )
     for i, meeting in enumerate(document.get("meetings", [])):
-        if "end" in meeting and _naive(meeting["end"]) < _naive(meeting["start"]):
+        if "end" in meeting and _ends_first(meeting["start"], meeting["end"]):
             yield Problem(
                 f"meetings[{i}].end",
                 f"the meeting ends ({meeting['end']}) before it starts ({meeting['start']})",
             )
 
 
-def _naive(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=None)
+def _ends_first(start: str, end: str) -> bool:
+    """Whether ``end`` is before ``start``: compared as instants when both carry an offset, else as
+    wall-clock times (a time without an offset is in the partnership's zone)."""
+    first, last = (
+        datetime.fromisoformat(start.replace("Z", "+00:00")),
+        datetime.fromisoformat(end.replace("Z", "+00:00")),
+    )
+    if (first.tzinfo is None) != (last.tzinfo is None):
+        first, last = first.replace(tzinfo=None), last.replace(tzinfo=None)
+    return last < first
 
 
 def _meetings(document: dict[str, Any]) -> Iterator[Problem]:

@@ -15,6 +15,13 @@ def _days(threshold: Threshold) -> str:
     return ", ".join(meeting.day.isoformat() for meeting in threshold.missed)
 
 
+def _unexcused(assessment: Assessment, threshold: Threshold) -> str:
+    """Say "with no exceptional reason" only where an exceptional reason would have excused a miss."""
+    if bool(assessment.value("exceptional_reason_skips", threshold.meeting.day)):
+        return " with no exceptional reason"
+    return " (exceptional reasons are not excused under this policy)"
+
+
 def _evidence(threshold: Threshold) -> dict[str, object]:
     return {
         "missed": [meeting.id for meeting in threshold.missed],
@@ -58,7 +65,7 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
             day,
             Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
             f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
-            f"({_days(threshold)}) with no exceptional reason: considered a resignation{ends}",
+            f"({_days(threshold)}){_unexcused(assessment, threshold)}: considered a resignation{ends}",
             {
                 **_evidence(threshold),
                 "membership_ends": day.isoformat() if threshold.ends_membership else None,
