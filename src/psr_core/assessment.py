@@ -169,7 +169,7 @@ class Assessment:
         if known is not None:
             return known
         expected: dict[str, Membership] = {}
-        for group in meeting.groups:
+        for group in sorted(meeting.groups):  # by id, so that the order the minutes list them in is no matter
             if group in self.groups:
                 for membership in self.members_on(group, meeting.day):
                     expected.setdefault(membership.person, membership)

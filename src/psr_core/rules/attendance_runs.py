@@ -67,12 +67,14 @@ class Readings:
         status = entry.status
         if status is AttendanceStatus.PRESENT:
             return Outcome.ATTENDED
-        if entry.exceptional and self.exceptional_skips:
-            return Outcome.SKIPPED
+        # Apologies or a deputy read as attending are no miss at all, exceptional reason or not: they break
+        # the run. An exceptional reason only excuses a meeting that counts as missed.
         if status is AttendanceStatus.APOLOGIES and not self.apologies_missed:
             return Outcome.ATTENDED
         if status is AttendanceStatus.DEPUTY and not self.deputy_missed:
             return Outcome.ATTENDED
+        if entry.exceptional and self.exceptional_skips:
+            return Outcome.SKIPPED
         return Outcome.MISSED
 
 

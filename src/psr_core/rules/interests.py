@@ -56,11 +56,12 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
     if not items:
         return
     expected = assessment.expected(meeting)
-    deputising = {
-        entry.deputy: entry.person
-        for entry in meeting.attendance
-        if entry.status is AttendanceStatus.DEPUTY and entry.deputy is not None
-    }
+    # A deputy sent by two members stands for an expected one first, then the first by id: whatever the
+    # order of the minutes.
+    deputising: dict[str, str] = {}
+    for line in sorted(meeting.attendance, key=lambda e: (e.person not in expected, e.person)):
+        if line.status is AttendanceStatus.DEPUTY and line.deputy is not None:
+            deputising.setdefault(line.deputy, line.person)
     deputies_vote = bool(assessment.value("deputies_may_vote", meeting.day))
     for item in items:
         assert item.decision is not None

@@ -166,7 +166,7 @@ def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Fi
 def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     # A joint meeting may be chaired by any of the chairs its groups allow (seed 001: "Existing chairs of
     # each partnership share the duties"); each group's rule is read for that group's partnership.
-    groups = [assessment.all_groups[g] for g in meeting.groups if g in assessment.all_groups]
+    groups = [assessment.all_groups[g] for g in sorted(meeting.groups) if g in assessment.all_groups]
     if meeting.chair is None:
         yield assessment.finding(
             "meeting.chair",
@@ -256,10 +256,12 @@ def is_district_leader(assessment: Assessment, person: Person, partnership: str)
 
 
 def is_partner(assessment: Assessment, person: Person, meeting: Meeting, partnership: str) -> bool:
-    """Whether the person's organisation is a partner (full or affiliated) of ``partnership``."""
+    """Whether the person's organisation is a partner (full or affiliated) of ``partnership`` on the
+    meeting's day: an organisation that joined later was not yet one."""
     organisation = assessment.all_organisations.get(person.organisation or "")
     return (
         organisation is not None
         and organisation.partnership == partnership
+        and (organisation.joined is None or organisation.joined <= meeting.day)
         and organisation.status in assessment.statuses("partner_statuses", meeting.day)
     )
