@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import traceback
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from psr_core import History, Policy, PsrError, built_in_policies, evaluate
+from psr_core import built_in_policies, evaluate
 from psr_core.comparison import compare
 
 from ..dataset import read_dataset
@@ -23,45 +19,12 @@ from ..rendering.comparison import comparison_document, comparison_table
 from ..rendering.findings_json import evaluation_document
 from ..rendering.findings_table import findings_table
 from ..rendering.policy_text import policy_document, policy_text
+from .common import INTERNAL_ERROR, iso_date, reports_errors
+from .db import db, db_option
+from .ical import ical, schedule
 from .progress import Progress
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-INTERNAL_ERROR = 3
-"""Exit status for a fault in psr itself (0: no breach, 1: a breach, 2: bad input or usage)."""
-
-
-def reports_errors(command: F) -> F:
-    """Turn the library's errors into a message on stderr and the exit status they carry (2 by default)."""
-
-    @wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except PsrError as error:
-            click.echo(f"psr: {error}", err=True)
-            sys.exit(getattr(error, "exit_code", 2))
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
-            raise
-        except Exception:
-            # A fault in psr itself must not look like "a breach was found" (exit 1).
-            click.echo("psr: internal error (please report it with the traceback below)", err=True)
-            click.echo(traceback.format_exc(), err=True)
-            sys.exit(INTERNAL_ERROR)
-
-    return run  # type: ignore[return-value]
-
-
-def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    """An option's value as a date written YYYY-MM-DD."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected a date written YYYY-MM-DD, like 2016-01-01; found {value!r}"
-        ) from None
+from .report import report, stats
+from .sources import policies_for, read_history
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,14 +48,9 @@ def validate(dataset: Path) -> None:
     )
 
 
-def _policies(history: History, chosen: str | None, base: Path) -> Policy | dict[str, Policy]:
-    if chosen is not None:
-        return resolve_policy(chosen)
-    return {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
-
-
 @psr.command()
-@click.argument("dataset", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
 @click.option("--policy", "policy_ref", metavar="ID|FILE", help="Judge every partnership under this policy.")
 @click.option(
     "--as-of",
@@ -102,12 +60,15 @@ def _policies(history: History, chosen: str | None, base: Path) -> Policy | dict
 )
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @reports_errors
-def check(dataset: Path, policy_ref: str | None, as_of: date | None, output: str) -> None:
-    """Evaluate the rules on DATASET. Exit 0 with no breach, 1 with one, 2 on bad input."""
+def check(
+    dataset: Path | None, database: str | None, policy_ref: str | None, as_of: date | None, output: str
+) -> None:
+    """Evaluate the rules on DATASET, or on the history in --db. Exit 0 with no breach, 1 with one, 2 on
+    bad input."""
     progress = Progress()
-    progress(f"reading {dataset}")
-    history = read_dataset(dataset)
-    policy = _policies(history, policy_ref, dataset.parent)
+    progress(f"reading {dataset or database or 'psr.db'}")
+    history, base, _source = read_history(dataset, database)
+    policy = policies_for(history, policy_ref, base)
     day = as_of if as_of is not None else date.today()
     progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
     evaluation = evaluate(history, policy, day, on_progress=progress)
@@ -173,4 +134,7 @@ def policy_show(policy_ref: str, output: str) -> None:
         click.echo(policy_text(version, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
 
 
-__all__ = ["psr"]
+for command in (db, ical, schedule, report, stats):
+    psr.add_command(command)
+
+__all__ = ["INTERNAL_ERROR", "iso_date", "psr", "reports_errors"]

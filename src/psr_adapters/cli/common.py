@@ -1,0 +1,52 @@
+"""What every psr command shares: library errors as exit statuses, and dates written YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from psr_core import PsrError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+INTERNAL_ERROR = 3
+"""Exit status for a fault in psr itself (0: no breach, 1: a breach, 2: bad input or usage)."""
+
+
+def reports_errors(command: F) -> F:
+    """Turn the library's errors into a message on stderr and the exit status they carry (2 by default)."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PsrError as error:
+            click.echo(f"psr: {error}", err=True)
+            sys.exit(getattr(error, "exit_code", 2))
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception:
+            # A fault in psr itself must not look like "a breach was found" (exit 1).
+            click.echo("psr: internal error (please report it with the traceback below)", err=True)
+            click.echo(traceback.format_exc(), err=True)
+            sys.exit(INTERNAL_ERROR)
+
+    return run  # type: ignore[return-value]
+
+
+def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """An option's value as a date written YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected a date written YYYY-MM-DD, like 2016-01-01; found {value!r}"
+        ) from None

@@ -1,0 +1,35 @@
+"""Where a command reads its history from: a DATASET file, or ``--db URL`` (CONTRACT §5).
+
+Exactly one is used. With neither, the history is read from ``--db``'s default: ``$PSR_DB``, else the
+SQLite file ``psr.db`` in the working directory, so a new user needs no server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from click.core import ParameterSource
+
+from psr_core import History, Policy
+
+from ..dataset import read_dataset
+from ..policy_file import resolve_policy
+from .db import history_from_database
+
+
+def read_history(dataset: Path | None, database: str | None) -> tuple[History, Path, str]:
+    """The history, the folder its policy files are named from, and how to name the source in messages."""
+    context = click.get_current_context()
+    if dataset is not None:
+        if context.get_parameter_source("database") is ParameterSource.COMMANDLINE:
+            raise click.UsageError("give a DATASET file or --db URL, not both")
+        return read_dataset(dataset), dataset.parent, str(dataset)
+    return history_from_database(database), Path.cwd(), database or "the default database (psr.db)"
+
+
+def policies_for(history: History, chosen: str | None, base: Path) -> Policy | dict[str, Policy]:
+    """The policy given on the command line for every partnership, else each partnership's own."""
+    if chosen is not None:
+        return resolve_policy(chosen)
+    return {p.id: resolve_policy(p.policy, base) for p in history.partnerships}

@@ -1,0 +1,70 @@
+"""The core's own rules, asked about one consequence at a time.
+
+When an engine rule fires, its action does not word the finding itself: it asks the core's rule function
+(``psr_core.rules``, through :data:`psr_core.RULES`) to judge a view of the meeting that holds just the
+fact in question, through :class:`CoreView`, an :class:`~psr_core.assessment.Assessment` of the partnership
+whose answers about members and minutes (who was expected, what the minutes record, which thresholds a run
+of misses reached) come from the adapter's record. The finding is then the core's own :class:`Finding`,
+with the core's clause, severity, message, evidence and interpretation. The core must find exactly that one
+finding; if it finds none (or several), engine and core disagree and :class:`CoreDisagreementError` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from psr_core import RULES, Attendance, Finding, History, Meeting, Membership, Partnership, Policy
+from psr_core.assessment import Assessment
+from psr_core.rules.attendance_runs import AttendanceRuns, Threshold
+
+from .errors import EngineError
+
+
+class CoreDisagreementError(EngineError):
+    """An engine rule fired where the core's own rule finds nothing (or finds more): a bug in the adapter."""
+
+
+class CoreView(Assessment):
+    """An assessment of one partnership that answers from the adapter's record, one question at a time."""
+
+    def __init__(self, partnership: Partnership, policy: Policy) -> None:
+        super().__init__(History(partnerships=(partnership,)), partnership, policy, partnership.started)
+        self._now_expected: Mapping[str, Membership] = {}
+        self._now_entries: Mapping[str, Attendance] = {}
+
+    # The record answers for the one meeting being judged, so the meeting itself is not looked at.
+    def expected(self, meeting: Meeting) -> dict[str, Membership]:  # noqa: ARG002
+        return dict(self._now_expected)
+
+    def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:  # noqa: ARG002
+        return self._now_entries.get(person)
+
+    def judge(
+        self,
+        rule: str,
+        meeting: Meeting,
+        *,
+        expected: Mapping[str, Membership] | None = None,
+        entries: Mapping[str, Attendance] | None = None,
+        thresholds: Sequence[Threshold] = (),
+    ) -> Finding:
+        """The one finding the core's ``rule`` makes of ``meeting`` as the record stands."""
+        self._now_expected = expected or {}
+        self._now_entries = entries or {}
+        if thresholds:
+            self.runs = AttendanceRuns(self)
+            for threshold in thresholds:
+                self.runs.reached(threshold)
+        found = list(self._step(rule, meeting))
+        if len(found) != 1:
+            raise CoreDisagreementError(
+                f"the engine's rule for {rule} fired at {meeting.id}, where the core's rule finds "
+                f"{len(found)} finding(s){': ' if found else ''}{'; '.join(f.message for f in found)}"
+            )
+        return found[0]
+
+    def _step(self, rule: str, meeting: Meeting) -> Iterable[Finding]:
+        judged = RULES[rule]
+        if judged.step is None:
+            raise EngineError(f"the core's rule {rule} no longer judges meetings one at a time")
+        return judged.step(self, judged.begin(self), meeting)

@@ -1,0 +1,284 @@
+"""A report as data: everything the HTML page shows, as one JSON-ready document (``--format json``).
+
+The page is rendered from this document and nothing else, so the JSON and the HTML always carry the same
+figures. Findings come from :func:`psr_core.evaluate` and the statistics from
+:func:`psr_core.statistics.attendance_statistics`; this module only selects, names and arranges them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from psr_core import Finding, History, Meeting, Partnership, Policy, evaluate
+from psr_core.evaluation import PolicyChoice, policy_for
+from psr_core.model import Interest
+from psr_core.periods import financial_year_end, financial_year_of
+from psr_core.statistics import MemberStatistics, attendance_statistics
+
+from ..rendering.findings_json import finding_document
+from .attendance import attendance_document, representation_document, share, tiers_met
+from .errors import ReportError
+from .names import Names
+from .period import Period
+
+FORMAT = "psr-report/1"
+SEVERITIES = ("breach", "action", "info")
+AGENDA_NOTICE = "meeting.agenda-notice"
+PREJUDICIAL = "interest.prejudicial-participation"
+CONTRIBUTION = "commitment.contribution"
+
+
+def build_report(
+    history: History, partnership: str, policy: PolicyChoice, period: Period, *, source: str | None = None
+) -> dict[str, Any]:
+    """The report of ``partnership`` for ``period``, judged as the history stood at the end of the period.
+
+    ``policy`` is chosen as :func:`psr_core.evaluate` chooses it. Raises :class:`ReportError` for a
+    partnership that is not in the history or had not started by the end of the period.
+    """
+    chosen = _partnership(history, partnership, period)
+    version = policy_for(chosen, policy)
+    evaluation = evaluate(history, policy, period.end)
+    known = history.as_it_stood(period.end)
+    names = Names(history)
+    findings = [f for f in evaluation.findings if f.partnership == chosen.id and f.date in period]
+    statistics = attendance_statistics(history, chosen.id, policy, period.start, period.end)
+    own = {group.id for group in known.groups if group.partnership == chosen.id}
+    meetings = sorted(
+        (m for m in known.meetings if m.day in period and own.intersection(m.groups)),
+        key=lambda m: (m.start, m.id),
+    )
+    dates = {meeting.id: meeting.day.isoformat() for meeting in meetings}
+    statuses = {o.id: o.status.value for o in known.organisations if o.partnership == chosen.id}
+    attendance = attendance_document(statistics, dates, names)
+    meeting_rows = [_meeting(meeting, version, findings, names, own) for meeting in meetings]
+    return {
+        "format": FORMAT,
+        "title": "Quarterly scrutiny report" if period.quarter else "Scrutiny report",
+        "source": source,
+        "partnership": {"id": chosen.id, "name": chosen.name, "started": chosen.started.isoformat()},
+        "policy": {"id": version.id, "title": version.title},
+        "period": {
+            "label": period.label,
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "words": period.describe(),
+            "quarter": period.quarter,
+        },
+        "as_of": evaluation.as_of.isoformat(),
+        "summary": _summary(meeting_rows, attendance, findings, version, period, statistics.members, names),
+        "meetings": meeting_rows,
+        "attendance": attendance,
+        "tiers": tiers_met(statistics),
+        "representation": representation_document(statistics, statuses, names),
+        "findings": {
+            severity: [_finding(f, names) for f in findings if f.severity.value == severity]
+            for severity in SEVERITIES
+        },
+        "contributions": _contributions(known, chosen, version, period, findings, names),
+        "declarations": _declarations(meetings, findings, names),
+    }
+
+
+def _partnership(history: History, partnership: str, period: Period) -> Partnership:
+    for candidate in history.partnerships:
+        if candidate.id == partnership:
+            if candidate.started > period.end:
+                raise ReportError(
+                    f"partnership {partnership} started on {candidate.started.isoformat()}, after the period "
+                    f"{period.label} ends; choose a later period"
+                )
+            return candidate
+    known = ", ".join(sorted(p.id for p in history.partnerships)) or "none"
+    raise ReportError(f"no partnership {partnership!r} in the source; the partnerships are: {known}")
+
+
+def _finding(finding: Finding, names: Names) -> dict[str, Any]:
+    return {**finding_document(finding), "subject": names.subject_document(finding)}
+
+
+def _meeting(
+    meeting: Meeting, policy: Policy, findings: list[Finding], names: Names, own: set[str]
+) -> dict[str, Any]:
+    """A meeting with its agenda notice (clause 1.7.1) judged as the rule judged it."""
+    published = meeting.agenda_published
+    days = (meeting.day - published).days if published is not None else None
+    required = (
+        policy.value("agenda_notice_days", meeting.day) if "agenda_notice_days" in policy.parameters else None
+    )
+    terms = policy.rules.get(AGENDA_NOTICE)
+    judged = meeting.held and terms is not None and terms.in_force_on(meeting.day)
+    late = any(f.rule == AGENDA_NOTICE and f.subject.meeting == meeting.id for f in findings)
+    return {
+        "id": meeting.id,
+        "date": meeting.day.isoformat(),
+        "start": meeting.start.strftime("%H:%M"),
+        "end": meeting.end.strftime("%H:%M") if meeting.end is not None else None,
+        "groups": [names.group(group) for group in meeting.groups if group in own],
+        "joint": len(meeting.groups) > 1,
+        "status": meeting.status.value,
+        "chair": names.person(meeting.chair),
+        "location": meeting.location,
+        "agenda_published": published.isoformat() if published is not None else None,
+        "days_notice": days,
+        "required_days": int(required) if required is not None else None,
+        "notice_met": (not late) if judged else None,
+        "attendance_entries": len(meeting.attendance),
+    }
+
+
+def _summary(
+    meetings: list[dict[str, Any]],
+    attendance: list[dict[str, Any]],
+    findings: list[Finding],
+    policy: Policy,
+    period: Period,
+    members: Sequence[MemberStatistics],
+    names: Names,
+) -> dict[str, Any]:
+    judged = [m for m in meetings if m["notice_met"] is not None]
+    expected = sum(group["totals"]["expected"] for group in attendance)
+    present = sum(group["totals"]["present"] for group in attendance)
+    watch = (
+        int(policy.value("written_explanation_after", period.end))
+        if "written_explanation_after" in policy.parameters
+        else 2
+    )
+    return {
+        "meetings_held": sum(1 for m in meetings if m["status"] == "held"),
+        "meetings_cancelled": sum(1 for m in meetings if m["status"] == "cancelled"),
+        "meetings_scheduled": sum(1 for m in meetings if m["status"] == "scheduled"),
+        "agenda_notice_met": sum(1 for m in judged if m["notice_met"]),
+        "agenda_notice_judged": len(judged),
+        "expected_attendances": expected,
+        "present": present,
+        "attendance_rate": share(present, expected),
+        "findings": {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITIES},
+        "runs_from": watch,
+        "runs": [
+            {"person": names.person(m.person), "group": names.group(m.group), "current_run": m.current_run}
+            for m in members
+            if m.current_run >= watch and m.resigned_on is None
+        ],
+    }
+
+
+def _money(amount: Decimal) -> int | float:
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _contributions(
+    known: History,
+    partnership: Partnership,
+    policy: Policy,
+    period: Period,
+    findings: list[Finding],
+    names: Names,
+) -> dict[str, Any]:
+    """Each financial year the period touches: the contributing partners' totals against the band."""
+    if "contribution_band" not in policy.parameters:
+        return {"band_set": False, "years": []}
+    totals: defaultdict[tuple[str, int], dict[str, Decimal]] = defaultdict(dict)
+    for contribution in known.contributions:
+        by_kind = totals[(contribution.organisation, contribution.year)]
+        by_kind[contribution.kind.value] = (
+            by_kind.get(contribution.kind.value, Decimal(0)) + contribution.amount
+        )
+    years = []
+    for year in range(financial_year_of(period.start), financial_year_of(period.end) + 1):
+        end = financial_year_end(year)
+        low, high = (Decimal(str(v)) for v in policy.value("contribution_band", end))
+        statuses = (
+            set(policy.value("contributing_statuses", end))
+            if "contributing_statuses" in policy.parameters
+            else {"full"}
+        )
+        partners = []
+        for organisation in sorted(
+            (o for o in known.organisations if o.partnership == partnership.id),
+            key=lambda o: o.name.casefold(),
+        ):
+            if organisation.status.value not in statuses or organisation.joined_on(partnership.started) > end:
+                continue
+            by_kind = totals.get((organisation.id, year), {})
+            cash, in_kind = by_kind.get("cash", Decimal(0)), by_kind.get("in-kind", Decimal(0))
+            total = cash + in_kind
+            partners.append(
+                {
+                    "organisation": names.organisation(organisation.id),
+                    "cash": _money(cash),
+                    "in_kind": _money(in_kind),
+                    "total": _money(total),
+                    "position": "below" if total < low else "above" if total > high else "within",
+                    "finding": any(
+                        f.rule == CONTRIBUTION
+                        and f.subject.organisation == organisation.id
+                        and f.evidence.get("financial_year") == year
+                        for f in findings
+                    ),
+                }
+            )
+        years.append(
+            {
+                "year": year,
+                "label": f"{year}-{(year + 1) % 100:02d}",
+                "from": date(year, 4, 1).isoformat(),
+                "to": end.isoformat(),
+                "complete": end <= period.end,
+                "band": [_money(low), _money(high)],
+                "statuses": sorted(statuses),
+                "partners": partners,
+            }
+        )
+    return {"band_set": True, "years": years}
+
+
+def _declarations(meetings: list[Meeting], findings: list[Finding], names: Names) -> list[dict[str, Any]]:
+    """Every declaration of interest at a held meeting in the period (clause 1.7.6) and how it was handled."""
+    rows = []
+    for meeting in meetings:
+        if not meeting.held:
+            continue
+        for item in meeting.items:
+            votes = dict(item.decision.voters()) if item.decision is not None else {}
+            for declaration in item.declarations:
+                vote = votes.get(declaration.person)
+                flagged = any(
+                    f.rule == PREJUDICIAL
+                    and f.subject.person == declaration.person
+                    and f.subject.meeting == meeting.id
+                    and f.subject.item == item.id
+                    for f in findings
+                )
+                rows.append(
+                    {
+                        "meeting": meeting.id,
+                        "date": meeting.day.isoformat(),
+                        "item": {"id": item.id, "title": item.title},
+                        "person": names.person(declaration.person),
+                        "interest": declaration.interest.value,
+                        "nature": declaration.nature,
+                        "withdrew": declaration.withdrew,
+                        "vote": vote,
+                        "handled": _handled(declaration.interest, declaration.withdrew, vote),
+                        "proper": not flagged,
+                    }
+                )
+    return rows
+
+
+def _handled(interest: Interest, withdrew: bool, vote: str | None) -> str:
+    """How a declaration was handled, in words."""
+    voted = f"voted ({vote})" if vote is not None else "did not vote"
+    if interest is Interest.PERSONAL:
+        return f"Declared at the meeting; {'withdrew' if withdrew else 'took part'} and {voted}"
+    if withdrew:
+        return f"Withdrew from the item and {voted}"
+    return f"Stayed for the item and {voted}"
+
+
+__all__ = ["FORMAT", "SEVERITIES", "build_report"]

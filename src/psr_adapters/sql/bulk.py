@@ -1,0 +1,124 @@
+"""Moving many rows at once: a million attendance records in, and out again, in seconds.
+
+Writing uses Core ``insert()`` with executemany in batches, which each driver turns into its fastest form
+(SQLite's native executemany, PyMySQL's multi-row ``INSERT``), except on PostgreSQL through psycopg 3,
+where ``COPY ... FROM STDIN`` on the same connection and in the same transaction is several times faster
+than any ``INSERT``. Reading the big child tables (attendance, items, votes, meeting groups) uses the
+driver's cursor directly: their columns are text and integers, which every driver returns as Python values
+already, and building SQLAlchemy rows for a million of them would cost more than reading them.
+
+Either way the driver's own errors are turned into SQLAlchemy's, and so into psr's (:mod:`.engine`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from .engine import translated
+
+BATCH = 5_000
+"""Rows sent to the database per statement (or per progress report, for a COPY)."""
+
+Values = dict[str, Any]
+
+
+def batches(rows: Iterable[Values], size: int = BATCH) -> Iterator[list[Values]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@contextmanager
+def driver_errors(connection: Connection, database: str, doing: str) -> Iterator[Any]:
+    """The driver's own connection; its errors become psr's, and a dead connection is let go."""
+    dbapi_connection: Any = connection.connection.dbapi_connection
+    dialect = connection.dialect
+    with translated(database, doing):
+        try:
+            yield dbapi_connection
+        except dialect.loaded_dbapi.Error as error:
+            lost = dialect.is_disconnect(error, dbapi_connection, None)
+            if lost:
+                connection.invalidate(error)
+            raise DBAPIError.instance(
+                doing, None, error, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
+            ) from error
+
+
+def read_tuples(connection: Connection, table: Table, columns: tuple[str, ...], database: str) -> list[Any]:
+    """The named columns of every row of ``table``, as tuples, in no particular order."""
+    statement = str(select(*(table.c[name] for name in columns)).compile(dialect=connection.dialect))
+    with driver_errors(connection, database, f"reading {table.name}") as dbapi_connection:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(statement)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+
+def write_rows(
+    connection: Connection,
+    table: Table,
+    rows: Iterable[Values],
+    database: str,
+    doing: str,
+    on_batch: Callable[[int], None] = lambda _written: None,
+) -> int:
+    """Insert every row (dicts with the same keys); returns how many. ``on_batch`` hears the running count."""
+    dialect = connection.dialect
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        return _copy(connection, table, rows, database, doing, on_batch)
+    written = 0
+    with translated(database, doing):
+        for batch in batches(rows):
+            connection.execute(insert(table), batch)
+            written += len(batch)
+            on_batch(written)
+    return written
+
+
+def _copy(
+    connection: Connection,
+    table: Table,
+    rows: Iterable[Values],
+    database: str,
+    doing: str,
+    on_batch: Callable[[int], None],
+) -> int:
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return 0
+    dialect = connection.dialect
+    columns = [column for column in table.columns if column.name in first]
+    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+    names = [column.name for column in columns]
+    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+    statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({quoted}) FROM STDIN"
+    written = 0
+    with driver_errors(connection, database, doing) as dbapi_connection:
+        cursor = dbapi_connection.cursor()
+        try:
+            with cursor.copy(statement) as copy:
+                for row in chain([first], iterator):
+                    copy.write_row(
+                        [
+                            row[name] if process is None else process(row[name])
+                            for name, process in zip(names, processors, strict=True)
+                        ]
+                    )
+                    written += 1
+                    if written % BATCH == 0:
+                        on_batch(written)
+        finally:
+            cursor.close()
+    on_batch(written)
+    return written

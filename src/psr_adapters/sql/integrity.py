@@ -1,0 +1,240 @@
+"""What the database will refuse, found before anything is written, each problem at its dataset path.
+
+The tables' constraints (:mod:`psr_adapters.sql.tables`) refuse a dangling reference, a duplicate id or an
+unknown status, but a driver's message rarely says which record it was. A history read from a dataset
+file has passed the same checks already (:mod:`psr_adapters.dataset.consistency`); one built in code has
+not, so :func:`history_problems` checks it against the same rules, plus what the database cannot hold
+(ids longer than :data:`~psr_adapters.sql.tables.ID_LENGTH`, text with a NUL character, times with an
+offset), and names every problem as ``meetings[3].attendance.gary-hall``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from psr_core import Attendance, AttendanceStatus, History, Item, Meeting, Person
+
+from ..errors import Problem
+from .tables import ID_LENGTH
+
+AMOUNT_LENGTH = 64
+
+
+def text_problem(value: str | None, what: str = "text") -> str | None:
+    """Why the database cannot store ``value`` as text, or ``None`` when it can."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        return f"{what} with a NUL character (\\x00) cannot be stored in a database"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{what} with an unpaired surrogate character cannot be stored in a database"
+    return None
+
+
+def id_problem(value: str | None) -> str | None:
+    if value is not None and len(value) > ID_LENGTH:
+        return f"an id of {len(value)} characters is longer than the {ID_LENGTH} a database stores"
+    return text_problem(value, "an id")
+
+
+def amount_problem(amount: Decimal) -> str | None:
+    if amount.is_signed() and not amount.is_zero():
+        return f"a contribution cannot be negative, found {amount}"
+    if len(str(amount)) > AMOUNT_LENGTH:
+        return f"the amount {amount} has more than {AMOUNT_LENGTH} characters"
+    return None
+
+
+def time_problem(moment: datetime | None) -> str | None:
+    if moment is not None and moment.tzinfo is not None:
+        return f"expected a wall-clock time without an offset, found {moment.isoformat()}"
+    return None
+
+
+Ids = dict[str, set[str]]
+"""The ids a history defines, by kind (``partnership``, ``organisation``, ``person``, ``group``)."""
+
+
+class _Checker:
+    """Collects problems; checks references only when it knows the ids (``None``: the database will)."""
+
+    def __init__(self, ids: Ids | None) -> None:
+        self.ids = ids
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str | None) -> None:
+        if message is not None:
+            self.problems.append(Problem(path, message))
+
+    def refers(self, path: str, kind: str, value: str | None) -> None:
+        if self.ids is not None and value is not None and value not in self.ids[kind]:
+            plural = "people" if kind == "person" else f"{kind}s"
+            self.add(path, f"no {kind} has the id {value!r} (see {plural})")
+
+    def texts(self, path: str, **values: str | None) -> None:
+        for key, value in values.items():
+            self.add(f"{path}.{key}", text_problem(value))
+
+    def unique(self, kind: str, ids: Iterable[str]) -> None:
+        seen: dict[str, int] = {}
+        for index, value in enumerate(ids):
+            self.add(f"{kind}[{index}].id", id_problem(value))
+            if value in seen:
+                self.add(f"{kind}[{index}].id", f"the id {value!r} is already used by {kind}[{seen[value]}]")
+            seen.setdefault(value, index)
+
+    def history(self, h: History) -> None:
+        for kind, records in (
+            ("partnerships", h.partnerships),
+            ("organisations", h.organisations),
+            ("people", h.people),
+            ("groups", h.groups),
+            ("meetings", h.meetings),
+        ):
+            self.unique(kind, (record.id for record in records))
+        for i, p in enumerate(h.partnerships):
+            self.refers(f"partnerships[{i}].district_council", "organisation", p.district_council)
+            self.texts(f"partnerships[{i}]", name=p.name, policy=p.policy, timezone=p.timezone)
+        for i, o in enumerate(h.organisations):
+            self.refers(f"organisations[{i}].partnership", "partnership", o.partnership)
+            self.refers(f"organisations[{i}].agreed_by_chair", "person", o.agreed_by_chair)
+            self.texts(f"organisations[{i}]", name=o.name)
+        for i, person in enumerate(h.people):
+            self.refers(f"people[{i}].organisation", "organisation", person.organisation)
+            self.person(person, f"people[{i}]", ids_checked=True)
+        for i, g in enumerate(h.groups):
+            self.refers(f"groups[{i}].partnership", "partnership", g.partnership)
+            self.refers(f"groups[{i}].chair", "person", g.chair)
+            self.texts(f"groups[{i}]", name=g.name)
+        for i, m in enumerate(h.memberships):
+            self.refers(f"memberships[{i}].person", "person", m.person)
+            self.refers(f"memberships[{i}].group", "group", m.group)
+            self.refers(f"memberships[{i}].organisation", "organisation", m.organisation)
+        for i, meeting in enumerate(h.meetings):
+            self.meeting(meeting, f"meetings[{i}]")
+        for i, c in enumerate(h.contributions):
+            self.refers(f"contributions[{i}].organisation", "organisation", c.organisation)
+            if not 1900 <= c.year <= 2999:
+                self.add(f"contributions[{i}].year", f"expected a year from 1900 to 2999, found {c.year}")
+            self.add(f"contributions[{i}].amount", amount_problem(c.amount))
+        for i, r in enumerate(h.reports):
+            self.refers(f"reports[{i}].partnership", "partnership", r.partnership)
+
+    def person(self, person: Person, path: str, ids_checked: bool = False) -> None:
+        if not ids_checked:
+            self.add(f"{path}.id", id_problem(person.id))
+        self.texts(path, name=person.name)
+        for j, office in enumerate(person.offices):
+            self.add(f"{path}.offices[{j}]", text_problem(office))
+
+    def meeting(self, meeting: Meeting, path: str) -> None:
+        self.add(f"{path}.id", id_problem(meeting.id))
+        seen: set[str] = set()
+        for j, group in enumerate(meeting.groups):
+            if group in seen:
+                self.add(f"{path}.groups", "a group is listed twice")
+            seen.add(group)
+            self.refers(f"{path}.groups[{j}]", "group", group)
+        for key in ("start", "end"):
+            self.add(f"{path}.{key}", time_problem(getattr(meeting, key)))
+        if meeting.end is not None and time_problem(meeting.end) is None and meeting.end < meeting.start:
+            self.add(f"{path}.end", f"the meeting ends ({meeting.end}) before it starts ({meeting.start})")
+        self.refers(f"{path}.chair", "person", meeting.chair)
+        self.refers(f"{path}.vice_chair", "person", meeting.vice_chair)
+        self.texts(path, location=meeting.location)
+        people: set[str] = set()
+        known = self.ids["person"] if self.ids is not None else None
+        for entry in meeting.attendance:
+            person = entry.person
+            if person in people:
+                self.add(f"{path}.attendance.{person}", f"{person} has two attendance entries")
+            people.add(person)
+            # The common case, a plain line of a stored history, is decided without building its path.
+            plain = (
+                (known is None or person in known)
+                and entry.deputy is None
+                and entry.exceptional is None
+                and id_problem(person) is None
+            )
+            if not plain:
+                self.attendance(entry, f"{path}.attendance.{person}")
+        items: set[str] = set()
+        for j, item in enumerate(meeting.items):
+            if item.id in items:
+                self.add(f"{path}.items[{j}].id", f"the item id {item.id!r} is used twice in this meeting")
+            items.add(item.id)
+            self.item(item, f"{path}.items[{j}]")
+
+    def attendance(self, entry: Attendance, path: str) -> None:
+        self.refers(path, "person", entry.person)
+        self.refers(f"{path}.deputy", "person", entry.deputy)
+        self.add(path, id_problem(entry.person))
+        if entry.deputy is not None and entry.status is not AttendanceStatus.DEPUTY:
+            self.add(
+                f"{path}.deputy",
+                f"a deputy is named but the status is {entry.status.value!r}; use status: deputy",
+            )
+        self.texts(path, exceptional=entry.exceptional)
+
+    def item(self, item: Item, path: str) -> None:
+        self.add(f"{path}.id", id_problem(item.id))
+        self.texts(path, title=item.title)
+        for k, declaration in enumerate(item.declarations):
+            self.refers(f"{path}.declarations[{k}].person", "person", declaration.person)
+            self.texts(f"{path}.declarations[{k}]", nature=declaration.nature)
+        if item.decision is not None:
+            votes: dict[str, str] = {}
+            counts: dict[str, int] = {}
+            for person, side in item.decision.voters():
+                here = f"{path}.decision.{side}[{counts.get(side, 0)}]"
+                counts[side] = counts.get(side, 0) + 1
+                self.refers(here, "person", person)
+                if person in votes:
+                    self.add(here, f"{person} already voted {votes[person]!r} on this item")
+                votes.setdefault(person, side)
+
+
+def history_problems(history: History) -> list[Problem]:
+    """Everything in ``history`` the database would refuse, in dataset order; empty when it can be stored."""
+    checker = _Checker(
+        {
+            "partnership": {p.id for p in history.partnerships},
+            "organisation": {o.id for o in history.organisations},
+            "person": {p.id for p in history.people},
+            "group": {g.id for g in history.groups},
+        }
+    )
+    checker.history(history)
+    return checker.problems
+
+
+def meeting_problems(meeting: Meeting, path: str) -> list[Problem]:
+    """What the database cannot hold of one meeting (its references are the database's to check)."""
+    checker = _Checker(None)
+    checker.meeting(meeting, path)
+    return checker.problems
+
+
+def attendance_problems(entry: Attendance, path: str) -> list[Problem]:
+    """What the database cannot hold of one attendance entry."""
+    checker = _Checker(None)
+    checker.attendance(entry, path)
+    return checker.problems
+
+
+def item_problems(item: Item, path: str) -> list[Problem]:
+    """What the database cannot hold of one agenda item, its declarations and its decision."""
+    checker = _Checker(None)
+    checker.item(item, path)
+    return checker.problems
+
+
+def person_problems(person: Person, path: str) -> list[Problem]:
+    """What the database cannot hold of one person."""
+    checker = _Checker(None)
+    checker.person(person, path)
+    return checker.problems
