@@ -7,13 +7,72 @@ python scripts/policy_reference.py --check  # exit 1 if a file is out of date (t
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 from pathlib import Path
 from typing import Any
 
 from psr_core import RULES, Policy, built_in_policies
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "reference" / "policies"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "reference" / "policies"
+TESTS = ROOT / "tests" / "policy"
+
+
+def _strings(node: ast.AST, constants: dict[str, str]) -> set[str]:
+    """The string values a piece of code mentions, directly or through a module-level constant."""
+    found: set[str] = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Constant) and isinstance(child.value, str):
+            found.add(child.value)
+        elif isinstance(child, ast.Name) and child.id in constants:
+            found.add(constants[child.id])
+    return found
+
+
+def _mentioned(
+    function: ast.FunctionDef, constants: dict[str, str], functions: dict[str, ast.FunctionDef]
+) -> set[str]:
+    """The strings a test mentions itself or through the module's helper functions it calls."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    pending = [function]
+    while pending:
+        current = pending.pop()
+        if current.name in seen:
+            continue
+        seen.add(current.name)
+        found |= _strings(current, constants)
+        for child in ast.walk(current):
+            if (
+                isinstance(child, ast.Call)
+                and isinstance(child.func, ast.Name)
+                and child.func.id in functions
+            ):
+                pending.append(functions[child.func.id])
+    return found
+
+
+def tests_by_rule(rule_ids: set[str]) -> dict[str, list[str]]:
+    """For each rule, the tests in tests/policy that name it (``module::test``), in file order."""
+    proving: dict[str, list[str]] = {rule: [] for rule in rule_ids}
+    for path in sorted(TESTS.glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: statement.value.value
+            for statement in tree.body
+            if isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, str)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
+        }
+        functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
+        for statement in functions.values():
+            if statement.name.startswith("test_"):
+                for rule in sorted(_mentioned(statement, constants, functions) & rule_ids):
+                    proving[rule].append(f"{path.relative_to(ROOT).as_posix()}::{statement.name}")
+    return proving
 
 
 def _value(value: Any) -> str:
@@ -47,7 +106,8 @@ def policy_markdown(policy: Policy) -> str:
         rule = RULES[rule_id]
         params = ", ".join(f"`{name}`" for name in rule.uses) or "none"
         lines.append(f"| `{rule_id}` | {terms.clause} | {terms.severity.value} | {rule.summary} | {params} |")
-    lines += ["", "### The text each rule implements", ""]
+    lines += ["", "### The text each rule implements, and the tests that prove it", ""]
+    proving = tests_by_rule(set(policy.rules))
     for rule_id, terms in sorted(policy.rules.items()):
         lines.append(f"**`{rule_id}`**")
         lines.append("")
@@ -55,6 +115,12 @@ def policy_markdown(policy: Policy) -> str:
             lines.append(f"> {citation.clause}: “{citation.text}”")
             lines.append(">")
         lines[-1] = ""
+        tests = proving[rule_id]
+        if tests:
+            lines.append(f"Tests ({len(tests)}): " + ", ".join(f"`{test}`" for test in tests))
+        else:
+            lines.append("Tests: none in tests/policy name this rule.")
+        lines.append("")
     lines += [
         "## Parameters",
         "",

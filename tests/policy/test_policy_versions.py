@@ -246,3 +246,27 @@ def test_joint_rules_do_not_look_back_before_january_2021() -> None:
     )
     findings = evaluate(early, None, date(2020, 12, 31)).findings
     assert not [f for f in findings if f.rule.startswith("joint.")]
+
+
+def decided_at(group: str) -> list[object]:
+    from strategies.chorley import chorley, held, item
+
+    day = date(2015, 9, 8)
+    history = chorley(meetings=[held(group, day, items=[item("4", votes_for=["alistair-bradley"])])])
+    return [
+        f for f in evaluate(history, CHORLEY_2015_REVIEW, day).findings if f.rule == "decision.decision-maker"
+    ]
+
+
+def test_under_the_review_a_decision_taken_at_the_executive_is_not_the_boards() -> None:
+    """Seed 004, Governance 2: "Decision making needs to be clearly defined at one level"; the Board's
+    role: "To collectively be the decision makers"."""
+    assert len(decided_at("exec")) == 1
+
+
+def test_under_the_review_a_decision_taken_at_the_board_is_in_order() -> None:
+    assert decided_at("board") == []
+
+
+def test_the_2015_terms_have_no_single_deciding_tier() -> None:
+    assert "decision.decision-maker" not in CHORLEY_2015.rules

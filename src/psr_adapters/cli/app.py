@@ -116,9 +116,9 @@ def policy() -> None:
 
 @policy.command("list")
 def policy_list() -> None:
-    """List the built-in policy versions."""
+    """List the built-in policy versions: id, in force from, title, source document (tab-separated)."""
     for version in built_in_policies():
-        click.echo(f"{version.id}\t{version.effective_from.isoformat()}\t{version.title}")
+        click.echo(f"{version.id}\t{version.effective_from.isoformat()}\t{version.title}\t{version.document}")
 
 
 @policy.command("show")
