@@ -69,7 +69,7 @@ class Ledger:
             for p in sorted(known.partnerships, key=lambda p: p.id)
         }
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
-        self._closing: dict[str, tuple[tuple[date, int], list[Finding], list[Finding]]] = {}
+        self._closing: dict[str, tuple[tuple[date, int, int], list[Finding], list[Finding]]] = {}
         self.rebuilds += 1
 
     def _crosses_a_fact(self, later: date) -> bool:
@@ -88,18 +88,23 @@ class Ledger:
             self._recorded = []
             self._rebuild()
             return tuple(f for f in self.evaluation().findings if f.identity() not in before)
-        closing_before = {
-            p: {f.identity() for f in self._closing_of(p, book)} for p, book in self._books.items()
+        moved = later != self.as_of
+        touched = {
+            partnership
+            for partnership, book in self._books.items()
+            if moved or any(group in book.assessment.groups for group in meeting.groups)
         }
+        closing_before = {p: {f.identity() for f in self._closing_of(p, self._books[p])} for p in touched}
         self.as_of = later
         self._last = (meeting.start, meeting.id)
         found: list[Finding] = []
-        for partnership, book in self._books.items():
-            before_closing = closing_before[partnership]
+        for partnership in sorted(touched):
+            book = self._books[partnership]
             book.assessment.as_of = later
             if any(group in book.assessment.groups for group in meeting.groups):
                 book.assessment.add_meeting(meeting)
                 found.extend(book.step(meeting))
+            before_closing = closing_before[partnership]
             found.extend(f for f in self._closing_of(partnership, book) if f.identity() not in before_closing)
         return tuple(sorted(found, key=Finding.sort_key))
 
@@ -110,10 +115,14 @@ class Ledger:
         return tuple(found)
 
     def _closing_of(self, partnership: str, book: FindingsBook) -> list[Finding]:
-        """The closing findings, worked out again only when the day or the resignations changed."""
-        key = (self.as_of, len(book.assessment.runs.ends))
+        """The closing findings, worked out again only when what they depend on changed: the day and the
+        resignations for the rules that only close, and also the meetings stepped for those with state."""
+        stable_key = (self.as_of, len(book.assessment.runs.ends))
+        moving_key = (*stable_key, len(book.assessment.meetings))
         cached = self._closing.get(partnership)
-        if cached is not None and cached[0] == key:
+        if cached is not None and cached[0] == moving_key:
+            return cached[1] + cached[2]
+        if cached is not None and cached[0][:2] == stable_key:
             stable = cached[1]
         else:
             stable = [
@@ -130,7 +139,7 @@ class Ledger:
             for f in rule.close(book.assessment, book.states[rule.id])
             if terms.in_force_on(f.date)
         ]
-        self._closing[partnership] = (key, stable, moving)
+        self._closing[partnership] = (moving_key, stable, moving)
         return stable + moving
 
     def evaluation(self) -> Evaluation:
