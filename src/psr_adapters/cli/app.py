@@ -24,6 +24,7 @@ from .db import db, db_option
 from .ical import ical, schedule
 from .progress import Progress
 from .report import report, stats
+from .serve import feed, serve, token
 from .sources import policies_for, read_history
 
 
@@ -134,7 +135,7 @@ def policy_show(policy_ref: str, output: str) -> None:
         click.echo(policy_text(version, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
 
 
-for command in (db, ical, schedule, report, stats):
+for command in (db, ical, schedule, report, stats, serve, token, feed):
     psr.add_command(command)
 
 __all__ = ["INTERNAL_ERROR", "iso_date", "psr", "reports_errors"]

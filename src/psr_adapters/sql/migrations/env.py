@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from psr_adapters.sql import access  # noqa: F401  (registers the token and feed tables on Base.metadata)
 from psr_adapters.sql.migrations import VERSION_TABLE, include_name
 from psr_adapters.sql.tables import Base
 

@@ -1,0 +1,124 @@
+"""``psr serve``, ``psr token`` and ``psr feed``: the HTTP API and who may use it (issue 6, CONTRACT §5).
+
+The settings are built here, at the entry point, from the environment and the options
+(:meth:`~psr_adapters.http.Settings.from_environment`), and passed to the application factory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from ..sql import create_database_engine, database_url, load_history
+from ..sql.access import Access, Scope
+from ..sql.engine import require_existing_file
+from .common import reports_errors
+from .db import db_option
+
+
+@contextmanager
+def _access(database: str | None) -> Iterator[Access]:
+    engine = create_database_engine(database_url(database))
+    try:
+        require_existing_file(engine)
+        yield Access(engine)
+    finally:
+        engine.dispose()
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="The port.")
+@click.option(
+    "--base-url", metavar="URL", help="The public address of this server, for feed URLs [$PSR_BASE_URL]."
+)
+@reports_errors
+def serve(database: str | None, host: str, port: int, base_url: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /openapi.json) on the history in --db."""
+    import uvicorn
+
+    from ..http import Settings, create_app
+
+    settings = Settings.from_environment(os.environ, database=database, base_url=base_url)
+    app = create_app(settings)
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@click.group("token")
+def token() -> None:
+    """API tokens: read for host applications, write for the programme office."""
+
+
+@token.command("create")
+@click.option("--scope", type=click.Choice([s.value for s in Scope]), required=True, help="What it may do.")
+@click.option("--label", help="A note saying who the token is for.")
+@db_option
+@reports_errors
+def token_create(scope: str, label: str | None, database: str | None) -> None:
+    """Make a token; it is printed once, alone on the last line, and only its digest is stored."""
+    with _access(database) as access:
+        issued = access.create_token(Scope(scope), label)
+    click.echo(f"token id {issued.id} (scope {scope}); keep the token below secret, it is not shown again:")
+    click.echo(issued.secret)
+
+
+@token.command("revoke")
+@click.argument("token_or_id")
+@db_option
+@reports_errors
+def token_revoke(token_or_id: str, database: str | None) -> None:
+    """Revoke a token, given by itself or by its id; requests with it are refused from now on."""
+    with _access(database) as access:
+        found = access.revoke_token(token_or_id)
+    click.echo(f"token {found} revoked")
+
+
+@click.group("feed")
+def feed() -> None:
+    """Private calendar subscriptions of a person or a group."""
+
+
+@feed.command("create")
+@click.option("--person", metavar="ID", help="The person whose meetings the calendar shows.")
+@click.option("--group", metavar="ID", help="The group whose meetings the calendar shows.")
+@click.option("--base-url", metavar="URL", help="The server's public address [$PSR_BASE_URL].")
+@db_option
+@reports_errors
+def feed_create(person: str | None, group: str | None, base_url: str | None, database: str | None) -> None:
+    """Make a subscription URL (printed alone on the last line) carrying an unguessable token."""
+    from ..http import Settings
+
+    if (person is None) == (group is None):
+        raise click.UsageError("give --person ID or --group ID (one of them)")
+    history = load_history(database)
+    known = {p.id for p in history.people} if person is not None else {g.id for g in history.groups}
+    wanted = person if person is not None else group
+    if wanted not in known:
+        kind = "person" if person is not None else "group"
+        raise click.BadParameter(f"no {kind} has the id {wanted!r} in the database", param_hint=f"--{kind}")
+    settings = Settings.from_environment(os.environ, database=database, base_url=base_url)
+    with _access(database) as access:
+        issued = access.create_feed(person=person, group=group)
+    click.echo(
+        f"feed id {issued.id}; anyone with this URL can read the calendar (revoke it with psr feed revoke):"
+    )
+    click.echo(settings.feed_url(issued.secret))
+
+
+@feed.command("revoke")
+@click.argument("feed")
+@db_option
+@reports_errors
+def feed_revoke(feed: str, database: str | None) -> None:
+    """Revoke a feed, given by its URL, its token or its id; it answers 410 Gone from now on."""
+    secret = feed.rstrip("/").rsplit("/", 1)[-1].removesuffix(".ics")
+    with _access(database) as access:
+        found = access.revoke_feed(secret)
+    click.echo(f"feed {found} revoked")
+
+
+__all__ = ["feed", "serve", "token"]

@@ -1,0 +1,55 @@
+"""The HTTP API's settings: built once at the entry point (``psr serve``) and passed in, never read at import.
+
+:meth:`Settings.from_environment` reads ``PSR_DB``, ``PSR_BASE_URL``, ``PSR_MAX_BODY_BYTES``,
+``PSR_MAX_PAGE_SIZE`` and ``PSR_CACHE_SECONDS`` from the mapping it is given; options on the command line
+override them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+
+@attrs.frozen
+class Settings:
+    """What the application needs to know about its surroundings.
+
+    ``database`` is what a user types for ``--db`` (``None``: ``psr.db`` in the working directory).
+    ``base_url`` prefixes calendar subscription URLs. ``cache_seconds`` is how long a history read from the
+    database is reused before it is read again; writes through this server make it fresh at once.
+    ``policy_base`` is the folder a partnership's policy file is named from.
+    """
+
+    database: str | None = None
+    base_url: str = "http://127.0.0.1:8000"
+    max_body_bytes: int = attrs.field(default=65_536, validator=attrs.validators.gt(0))
+    max_page_size: int = attrs.field(default=500, validator=attrs.validators.gt(0))
+    default_page_size: int = attrs.field(default=100, validator=attrs.validators.gt(0))
+    cache_seconds: float = attrs.field(default=2.0, validator=attrs.validators.ge(0))
+    policy_base: Path = attrs.field(factory=Path.cwd)
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str], **given: Any) -> Settings:
+        """Settings from ``environ`` (the process environment, passed in), overridden by ``given``."""
+        found: dict[str, Any] = {}
+        for name, key, kind in (
+            ("database", "PSR_DB", str),
+            ("base_url", "PSR_BASE_URL", str),
+            ("max_body_bytes", "PSR_MAX_BODY_BYTES", int),
+            ("max_page_size", "PSR_MAX_PAGE_SIZE", int),
+            ("cache_seconds", "PSR_CACHE_SECONDS", float),
+        ):
+            if environ.get(key):
+                try:
+                    found[name] = kind(environ[key])
+                except ValueError:
+                    raise ValueError(f"{key}: expected {kind.__name__}, found {environ[key]!r}") from None
+        found.update({name: value for name, value in given.items() if value is not None})
+        return cls(**found)
+
+    def feed_url(self, secret: str) -> str:
+        return f"{self.base_url.rstrip('/')}/v1/calendars/{secret}.ics"

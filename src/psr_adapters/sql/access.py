@@ -1,0 +1,212 @@
+"""Who may use the HTTP API: API tokens with a scope, and private calendar feeds (issue 6).
+
+A token is shown once, when it is made, and never stored: the database keeps its SHA-256 digest, and a
+presented token is digested and compared in constant time. Tokens carry 256 bits from :mod:`secrets`, so
+a plain digest (no salt, no stretching) is enough: there is nothing to guess.
+
+The rows live on the same :class:`~psr_adapters.sql.tables.Base` metadata as the history's tables, so the
+"models and migrations agree" check covers them; revision ``0002`` creates them. They hold no foreign key
+to a person or group: ``psr db import --replace`` may replace the history under a feed, and a feed whose
+person or group has gone serves an empty calendar's 404 instead of blocking the import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import StrEnum
+
+import attrs
+from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .engine import connected, name_of, translated
+from .errors import RecordNotFoundError
+from .migrations import require_current
+from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
+
+TOKEN_PREFIX = "psr_"
+FEED_PREFIX = "psrf_"
+DIGEST_LENGTH = 64
+
+
+class Scope(StrEnum):
+    """What a token may do: ``read`` everything, or also ``write`` (the programme office)."""
+
+    READ = "read"
+    WRITE = "write"
+
+    def allows(self, needed: Scope) -> bool:
+        return self is Scope.WRITE or needed is Scope.READ
+
+
+class ApiTokenRow(Base):
+    __tablename__ = "psr_api_token"
+    __table_args__ = (one_of("scope", Scope), MARIADB_OPTIONS)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(DIGEST_LENGTH), unique=True, index=True)
+    scope: Mapped[str] = mapped_column(Word)
+    label: Mapped[str | None] = mapped_column(String(200))
+    created: Mapped[datetime] = mapped_column(Moment)
+    revoked: Mapped[datetime | None] = mapped_column(Moment)
+
+
+class FeedRow(Base):
+    """A private calendar subscription of one person or one group; ``etag`` and ``last_modified`` are the
+    feed's last published state, kept so that Last-Modified never moves backwards."""
+
+    __tablename__ = "psr_feed"
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (group_id IS NULL)", name="person_or_group"),
+        MARIADB_OPTIONS,
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(DIGEST_LENGTH), unique=True, index=True)
+    person_id: Mapped[str | None] = mapped_column(Id)
+    group_id: Mapped[str | None] = mapped_column(Id)
+    created: Mapped[datetime] = mapped_column(Moment)
+    revoked: Mapped[datetime | None] = mapped_column(Moment)
+    etag: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH + 2))
+    last_modified: Mapped[datetime | None] = mapped_column(Moment)
+
+
+@attrs.frozen
+class Issued:
+    """A token as made: ``secret`` is shown to the user once; ``id`` names it for revoking."""
+
+    id: str
+    secret: str
+
+
+@attrs.frozen
+class Feed:
+    id: str
+    person: str | None
+    group: str | None
+    revoked: bool
+    etag: str | None
+    last_modified: datetime | None
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _new(prefix: str) -> Issued:
+    return Issued(secrets.token_hex(8), prefix + secrets.token_urlsafe(32))
+
+
+class Access:
+    """Tokens and feeds in ``engine``'s database (at the current schema)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = name_of(engine)
+        self._schema_checked = False
+
+    @contextmanager
+    def _begin(self, doing: str) -> Iterator[Connection]:
+        with connected(self.engine) as connection, translated(self.name, doing), connection.begin():
+            if not self._schema_checked:
+                require_current(connection, self.name)
+                self._schema_checked = True
+            yield connection
+
+    # -- API tokens -------------------------------------------------------------------------------------
+
+    def create_token(self, scope: Scope, label: str | None = None) -> Issued:
+        issued = _new(TOKEN_PREFIX)
+        with self._begin("creating an API token") as c:
+            c.execute(
+                insert(ApiTokenRow).values(
+                    id=issued.id, digest=digest(issued.secret), scope=scope.value, label=label, created=_now()
+                )
+            )
+        return issued
+
+    def revoke_token(self, token_or_id: str) -> str:
+        """Revoke a token given by its secret or its id; returns the id. Unknown: RecordNotFoundError."""
+        return self._revoke(ApiTokenRow, token_or_id, "API token")
+
+    def scope_of(self, secret: str) -> Scope | None:
+        """The scope of a live token, or ``None`` for an unknown or revoked one."""
+        wanted = digest(secret)
+        with self._begin("checking an API token") as c:
+            row = c.execute(
+                select(ApiTokenRow.digest, ApiTokenRow.scope, ApiTokenRow.revoked).where(
+                    ApiTokenRow.digest == wanted
+                )
+            ).first()
+        if row is None or row.revoked is not None or not hmac.compare_digest(row.digest, wanted):
+            return None
+        return Scope(row.scope)
+
+    # -- calendar feeds ---------------------------------------------------------------------------------
+
+    def create_feed(self, *, person: str | None = None, group: str | None = None) -> Issued:
+        if (person is None) == (group is None):
+            raise ValueError("a feed is of one person or one group: give exactly one")
+        issued = _new(FEED_PREFIX)
+        with self._begin("creating a calendar feed") as c:
+            c.execute(
+                insert(FeedRow).values(
+                    id=issued.id,
+                    digest=digest(issued.secret),
+                    person_id=person,
+                    group_id=group,
+                    created=_now(),
+                )
+            )
+        return issued
+
+    def revoke_feed(self, token_or_id: str) -> str:
+        return self._revoke(FeedRow, token_or_id, "calendar feed")
+
+    def feed(self, secret: str) -> Feed | None:
+        wanted = digest(secret)
+        with self._begin("reading a calendar feed") as c:
+            row = c.execute(select(FeedRow).where(FeedRow.digest == wanted)).first()
+        if row is None or not hmac.compare_digest(row.digest, wanted):
+            return None
+        return Feed(row.id, row.person_id, row.group_id, row.revoked is not None, row.etag, row.last_modified)
+
+    def published(self, feed: Feed, etag: str) -> datetime:
+        """Record that ``feed`` now serves the body ``etag``; the Last-Modified to send, never earlier than
+        the one sent before (a clock stepping back, or two servers, cannot make it move backwards)."""
+        if feed.etag == etag and feed.last_modified is not None:
+            return feed.last_modified
+        moment = _now()
+        if feed.last_modified is not None and moment < feed.last_modified:
+            moment = feed.last_modified
+        with self._begin("publishing a calendar feed") as c:
+            row = c.execute(select(FeedRow.etag, FeedRow.last_modified).where(FeedRow.id == feed.id)).first()
+            if row is not None and row.last_modified is not None:
+                stored: datetime = row.last_modified
+                if row.etag == etag:
+                    return stored  # another request published the same body first
+                moment = max(moment, stored)
+            c.execute(update(FeedRow).where(FeedRow.id == feed.id).values(etag=etag, last_modified=moment))
+        return moment
+
+    # -- helpers ----------------------------------------------------------------------------------------
+
+    def _revoke(self, table: type[ApiTokenRow] | type[FeedRow], token_or_id: str, kind: str) -> str:
+        with self._begin(f"revoking a {kind}") as c:
+            found = c.execute(
+                select(table.id).where((table.id == token_or_id) | (table.digest == digest(token_or_id)))
+            ).scalar()
+            if found is None:
+                raise RecordNotFoundError(f"{self.name}: no {kind} has that id or secret")
+            c.execute(update(table).where(table.id == found, table.revoked.is_(None)).values(revoked=_now()))
+        return str(found)

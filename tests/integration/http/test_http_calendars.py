@@ -1,0 +1,64 @@
+"""Private calendar subscriptions: ``text/calendar``, a strong ETag from the body, a Last-Modified that never
+moves backwards, 304 on a matching validator, and 410 once revoked."""
+
+from __future__ import annotations
+
+import hashlib
+
+from http_api import Api, api_fixture, chorley_db_fixture  # noqa: F401 (fixtures, found by pytest by name)
+
+
+def feed_path(api: Api, **subject: str) -> str:
+    return f"/v1/calendars/{api.access.create_feed(**subject).secret}.ics"
+
+
+def test_a_feed_is_served_as_a_calendar_with_a_strong_etag_from_its_body(api: Api) -> None:
+    answer = api.client.get(feed_path(api, group="exec"))
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert answer.content.startswith(b"BEGIN:VCALENDAR")
+    assert answer.headers["etag"] == f'"{hashlib.sha256(answer.content).hexdigest()}"'
+    assert "Authorization" not in answer.request.headers
+
+
+def test_a_matching_if_none_match_or_if_modified_since_is_answered_304(api: Api) -> None:
+    path = feed_path(api, person="gary-hall")
+    first = api.client.get(path)
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    assert api.client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    assert api.client.get(path, headers={"If-None-Match": f'"other", W/{etag}'}).status_code == 304
+    assert api.client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+    assert api.client.get(path, headers={"If-Modified-Since": modified}).status_code == 304
+    early = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert api.client.get(path, headers={"If-Modified-Since": early}).status_code == 200
+    # If-None-Match wins over If-Modified-Since (RFC 9110 section 13.2.2)
+    assert (
+        api.client.get(path, headers={"If-None-Match": '"x"', "If-Modified-Since": modified}).status_code
+        == 200
+    )
+
+
+def test_last_modified_stays_while_the_body_stays_and_never_moves_backwards(api: Api) -> None:
+    path = feed_path(api, group="exec")
+    first = api.client.get(path).headers["last-modified"]
+    assert api.client.get(path).headers["last-modified"] == first
+    meeting = {"id": "exec-extra", "groups": ["exec"], "start": "2016-02-23T10:00", "status": "scheduled"}
+    assert api.client.post("/v1/meetings", json=meeting, headers=api.headers("write")).status_code == 201
+    changed = api.client.get(path)
+    from email.utils import parsedate_to_datetime
+
+    assert parsedate_to_datetime(changed.headers["last-modified"]) >= parsedate_to_datetime(first)
+    assert b"exec-extra" in changed.content
+
+
+def test_a_revoked_feed_is_gone_and_an_unknown_one_not_found(api: Api) -> None:
+    issued = api.access.create_feed(group="exec")
+    path = f"/v1/calendars/{issued.secret}.ics"
+    assert api.client.get(path).status_code == 200
+    api.access.revoke_feed(issued.id)
+    assert api.client.get(path).status_code == 410
+    assert api.client.get("/v1/calendars/psrf_guess.ics").status_code == 404
+
+
+def test_an_api_token_is_not_a_feed_token(api: Api) -> None:
+    assert api.client.get(f"/v1/calendars/{api.read_token}.ics").status_code == 404
