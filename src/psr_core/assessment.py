@@ -8,7 +8,7 @@ clause, severity and the interpretation in force.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -227,10 +227,3 @@ class Assessment:
 
 def _membership_order(membership: Membership) -> tuple[date, str, str]:
     return (membership.start, membership.person, membership.role.value)
-
-
-def describe_days(meetings: Iterable[Meeting]) -> str:
-    return ", ".join(meeting.day.isoformat() for meeting in meetings)
-
-
-Observations = Iterator[Finding]

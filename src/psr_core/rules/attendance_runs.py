@@ -168,7 +168,6 @@ class AttendanceRuns:
     """
 
     def __init__(self, assessment: Assessment) -> None:
-        self.resigning = assessment.in_force(DEEMED_RESIGNATION)
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
