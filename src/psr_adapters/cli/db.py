@@ -8,8 +8,6 @@ the environment variable ``PSR_DB``), so a new user needs no server. :func:`db_o
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +17,7 @@ import click
 from psr_core import History
 
 from ..dataset import dump_dataset, read_dataset
+from ..files import write_whole
 from ..sql import database_url, describe, import_history, load_history, upgrade
 from .common import reports_errors
 from .progress import Progress
@@ -116,16 +115,9 @@ def _shown(database: str | None) -> str:
 def _write_whole(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` whole or not at all."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        write_whole(target, text)
     except OSError as error:
         raise click.FileError(str(target), hint=error.strerror) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 __all__ = ["db", "db_option", "history_from_database"]

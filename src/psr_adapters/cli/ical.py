@@ -7,8 +7,6 @@ other; they are registered on the ``psr`` group in :mod:`.app`.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -18,6 +16,7 @@ import click
 
 from psr_core import History, Policy
 
+from ..files import write_whole
 from ..ical import (
     DEFAULT_DOMAIN,
     CalendarError,
@@ -64,16 +63,9 @@ def _write(target: Path | None, data: bytes) -> None:
         click.echo(data, nl=False)
         return
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        write_whole(target, data)
     except OSError as exc:
         raise CalendarError(f"{target}: cannot be written ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _read_previous(path: Path) -> bytes:

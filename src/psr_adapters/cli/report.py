@@ -6,8 +6,6 @@ Both are plain click commands; ``cli/app.py`` registers them on the ``psr`` grou
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ import click
 from psr_core import History, Partnership
 from psr_core.statistics import attendance_statistics
 
+from ..files import write_whole
 from ..report import Period, ReportError, build_report, render_html, statistics_table
 from ..report.attendance import member_figures, representation_document
 from ..report.names import Names
@@ -28,18 +27,11 @@ from .sources import policies_for, read_history
 SOURCE = click.Path(dir_okay=False, path_type=Path)
 
 
-def write_whole(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file beside it, then a rename)."""
+def _write_report(path: Path, text: str) -> None:
+    """Write the report whole or not at all."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+        write_whole(path, text)
     except OSError as error:
-        raise ReportError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise ReportError(f"cannot write {path}: {error.strerror or error}") from None
 
 
@@ -96,7 +88,7 @@ def report(
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_whole(output, text)
+        _write_report(output, text)
         click.echo(f"{output}: {document['title'].lower()} for {partnership}, {period.label}", err=True)
 
 

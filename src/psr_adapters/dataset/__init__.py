@@ -9,8 +9,6 @@ naming the file, the path inside it (``meetings[3].attendance.gary-hall``) and w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from psr_core import History
 
 from ..documents import dump_json, dump_yaml, parse_text, read_document
 from ..errors import DatasetError
+from ..files import write_whole
 from .consistency import consistency_problems
 from .conversion import document_from_history, history_from_document
 from .schema import FORMAT, SCHEMA
@@ -77,12 +76,4 @@ def dump_dataset(history: History, as_json: bool = False) -> str:
 def write_dataset(history: History, path: str | Path) -> None:
     """Write ``history`` to ``path`` whole or not at all (``.json`` as JSON, otherwise YAML)."""
     target = Path(path)
-    text = dump_dataset(history, as_json=target.suffix.lower() == ".json")
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(target, dump_dataset(history, as_json=target.suffix.lower() == ".json"))
