@@ -102,8 +102,15 @@ class Assessment:
                     if group in own:
                         held[group].append(meeting)
         self._held = dict(held)
-        self._entries: dict[str, dict[str, Attendance]] = {}
-        self._expected: dict[str, dict[str, Membership]] = {}
+        self._entries: tuple[Meeting | None, dict[str, Attendance]] = (None, {})
+        self._expected: dict[str, Mapping[str, Membership]] = {}
+        # Most parameters have one value throughout: read those without looking at the day.
+        self._constants: dict[str, Any] = {
+            name: parameter.values[0].value
+            for name, parameter in policy.parameters.items()
+            if len(parameter.values) == 1
+        }
+        self._interpretations: dict[tuple[tuple[str, ...], date], dict[str, Any]] = {}
         from .rules.attendance_runs import AttendanceRuns
 
         self.runs: AttendanceRuns = AttendanceRuns(self)
@@ -163,7 +170,7 @@ class Assessment:
         """The memberships of ``group`` that hold on ``day``."""
         return [m for m in self.memberships(group) if self.sits(m, day)]
 
-    def expected(self, meeting: Meeting) -> dict[str, Membership]:
+    def expected(self, meeting: Meeting) -> Mapping[str, Membership]:
         """The members expected at ``meeting`` (a membership of one of its own groups covers its day)."""
         known = self._expected.get(meeting.id)
         if known is not None:
@@ -176,26 +183,47 @@ class Assessment:
         self._expected[meeting.id] = expected
         return expected
 
+    def expect(self, meeting: Meeting, expected: Mapping[str, Membership]) -> None:
+        """Record who was expected at a held meeting, as the attendance runs found when counting it."""
+        self._expected[meeting.id] = expected
+
     def held_meetings(self, group: str) -> list[Meeting]:
         """Held meetings of ``group`` (joint ones included), in order."""
         return self._held.get(group, [])
 
+    def entries(self, meeting: Meeting) -> Mapping[str, Attendance]:
+        """The minutes' attendance entries of ``meeting``, by person."""
+        # The rules ask about one meeting at a time, so only the latest meeting's entries are kept.
+        last, entries = self._entries
+        if last is not meeting:
+            entries = {e.person: e for e in meeting.attendance}
+            self._entries = (meeting, entries)
+        return entries
+
     def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:
         """The minutes' entry for ``person`` at ``meeting``, if there is one."""
-        entries = self._entries.get(meeting.id)
-        if entries is None:
-            entries = self._entries[meeting.id] = {e.person: e for e in meeting.attendance}
-        return entries.get(person)
+        return self.entries(meeting).get(person)
 
     # -- findings -------------------------------------------------------------------------------------
     def value(self, name: str, day: date) -> Any:
-        return self.policy.value(name, day)
+        """The value of the policy's parameter ``name`` in force on ``day``."""
+        value = self._constants.get(name, _DATED)
+        return self.policy.value(name, day) if value is _DATED else value
 
     def interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
         """The interpretation parameters among ``names`` with the values in force on ``day``."""
-        return {
-            name: self.policy.value(name, day) for name in names if self.policy.parameter(name).interpretation
-        }
+        return dict(self._interpretation(names, day))
+
+    def _interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
+        key = (tuple(names), day)
+        known = self._interpretations.get(key)
+        if known is None:
+            known = self._interpretations[key] = {
+                name: self.policy.value(name, day)
+                for name in key[0]
+                if self.policy.parameter(name).interpretation
+            }
+        return known
 
     def finding(
         self,
@@ -218,11 +246,15 @@ class Assessment:
             subject=subject,
             message=message,
             evidence=evidence,
-            interpretation=self.interpretation(uses, day),
+            interpretation=self._interpretation(uses, day),  # Finding keeps a copy
         )
 
     def in_force(self, rule: str) -> bool:
         return rule in self.policy.rules
+
+
+_DATED = object()
+"""Marks a parameter whose value depends on the day."""
 
 
 def _membership_order(membership: Membership) -> tuple[date, str, str]:

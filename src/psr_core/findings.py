@@ -26,14 +26,25 @@ class Subject:
     meeting: str | None = None
     item: str | None = None
 
+    def values(self) -> tuple[str | None, ...]:
+        """The ids by kind, in the contract's order (``SUBJECT_KINDS``)."""
+        return (self.partnership, self.organisation, self.person, self.group, self.meeting, self.item)
+
     def as_dict(self) -> dict[str, str]:
         """The kinds that are set, in the contract's order."""
-        values = attrs.asdict(self)
-        return {kind: values[kind] for kind in SUBJECT_KINDS if values[kind] is not None}
+        return {
+            kind: value for kind, value in zip(SUBJECT_KINDS, self.values(), strict=True) if value is not None
+        }
 
     def sort_key(self) -> tuple[str, ...]:
-        values = attrs.asdict(self)
-        return tuple(values[kind] or "" for kind in SUBJECT_KINDS)
+        return (
+            self.partnership or "",
+            self.organisation or "",
+            self.person or "",
+            self.group or "",
+            self.meeting or "",
+            self.item or "",
+        )
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,10 +25,12 @@ from psr_core import (
     Item,
     Meeting,
     MeetingStatus,
+    Membership,
     Policy,
     Severity,
     evaluate,
 )
+from psr_core.evaluation import FindingsBook, policy_for
 from strategies import attendance_runs, histories, judgement_days, meetings
 from strategies.chorley import (
     RUN_STARTS,
@@ -814,3 +817,74 @@ def test_only_members_present_and_not_withdrawn_may_vote(
     )
     eligible = voter in IG_MEMBERS and status is PRESENT and not withdrew
     assert len(found) == (0 if eligible else 1)
+
+
+def assert_expected_are_those_sitting(history: History, as_of: date) -> None:
+    """The members expected at each held meeting are those whose seat on one of its groups covers its day,
+    with each deemed resignation found ending the seat that covered its day (clause 1.7.3)."""
+    known = history.as_it_stood(as_of)
+    for partnership in known.partnerships:
+        book = FindingsBook(known, partnership, policy_for(partnership, None), as_of)
+        resignations: dict[tuple[str, str], list[date]] = {}
+        for f in book.stepped:
+            if f.rule == DEEMED_RESIGNATION and f.evidence["membership_ends"] is not None:
+                key = (str(f.subject.person), str(f.subject.group))
+                resignations.setdefault(key, []).append(f.date)
+
+        def sits(membership: Membership, day: date, resignations: dict[tuple[str, str], list[date]]) -> bool:
+            end = membership.end
+            for resigned in resignations.get((membership.person, membership.group), []):
+                if membership.covers(resigned):
+                    end = resigned if end is None else min(end, resigned)
+            return membership.start <= day and (end is None or day <= end)
+
+        for meeting in book.assessment.meetings:
+            if meeting.held:
+                sitting = {
+                    m.person
+                    for m in known.memberships
+                    if m.group in meeting.groups
+                    and m.group in book.assessment.groups
+                    and sits(m, meeting.day, resignations)
+                }
+                assert set(book.assessment.expected(meeting)) == sitting, meeting.id
+
+
+@given(history=histories(), data=st.data())
+def test_the_members_expected_at_a_meeting_are_those_sitting_on_its_groups_that_day(
+    history: History, data: st.DataObject
+) -> None:
+    """1.7.7 and 1.7.3: a member is expected at a held meeting of a group while a seat of theirs on it
+    covers the meeting's day, and a deemed resignation ends the seat on the day of the third miss.
+
+    The attendance runs keep who is expected group by group as meetings go by; this states the answer from
+    the memberships and the deemed resignations found, whatever order seats change hands in."""
+    assert_expected_are_those_sitting(history, data.draw(judgement_days(history)))
+
+
+@given(
+    run=attendance_runs(max_size=12),
+    first_end=st.none() | st.integers(0, 12),
+    second=st.none() | st.tuples(st.integers(0, 12), st.none() | st.integers(0, 12)),
+)
+def test_a_member_resigned_by_misses_is_expected_again_only_under_a_later_seat(
+    run: list[Attendance | None], first_end: int | None, second: tuple[int, int | None] | None
+) -> None:
+    """A member deemed resigned is not expected at the group's later meetings (clause 1.7.3) unless a seat
+    starting afterwards seats them again; seats ending or starting between meetings count from their day."""
+    days = monthly(RUN_STARTS, len(run))
+    history = run_history(run, days=days)
+    (first,) = history.memberships
+    seats = [
+        attrs.evolve(first, end=RUN_STARTS + timedelta(days=15 + 30 * first_end))
+        if first_end is not None
+        else first
+    ]
+    if second is not None:
+        start, length = second
+        begins = RUN_STARTS + timedelta(days=20 + 30 * start)
+        ends = begins + timedelta(days=30 * length) if length is not None else None
+        if seats[0].end is None or seats[0].end < begins:
+            seats.append(attrs.evolve(first, start=begins, end=ends))
+    history = attrs.evolve(history, memberships=seats)
+    assert_expected_are_those_sitting(history, days[-1] if days else RUN_STARTS)

@@ -36,8 +36,8 @@ class CoreView(Assessment):
     def expected(self, meeting: Meeting) -> dict[str, Membership]:  # noqa: ARG002
         return dict(self._now_expected)
 
-    def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:  # noqa: ARG002
-        return self._now_entries.get(person)
+    def entries(self, meeting: Meeting) -> Mapping[str, Attendance]:  # noqa: ARG002
+        return self._now_entries
 
     def judge(
         self,

@@ -46,9 +46,9 @@ class Decision:
     def voters(self) -> tuple[tuple[str, str], ...]:
         """Every recorded vote as ``(person, "for" | "against" | "abstain")``, in record order."""
         return (
-            *((person, "for") for person in self.votes_for),
-            *((person, "against") for person in self.votes_against),
-            *((person, "abstain") for person in self.abstentions),
+            *[(person, "for") for person in self.votes_for],
+            *[(person, "against") for person in self.votes_against],
+            *[(person, "abstain") for person in self.abstentions],
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -44,6 +44,21 @@ class Policy:
     def value(self, name: str, day: date) -> Any:
         """The value of parameter ``name`` in force on ``day``."""
         return self.parameter(name).at(day)
+
+    def steady(self, names: Iterable[str], day: date) -> tuple[date, date | None]:
+        """The days around ``day`` on which none of the parameters ``names`` changes value: from the first
+        (inclusive) to the second (exclusive; ``None``: no later change). Unknown names are left out."""
+        since, until = date.min, None
+        for name in names:
+            parameter = self.parameters.get(name)
+            if parameter is None:
+                continue
+            for dated in parameter.values[1:]:  # before its second date, a parameter has its first value
+                if dated.since <= day:
+                    since = max(since, dated.since)
+                elif until is None or dated.since < until:
+                    until = dated.since
+        return since, until
 
     def terms(self, rule: str) -> RuleTerms:
         try:

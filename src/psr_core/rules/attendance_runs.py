@@ -8,7 +8,7 @@ per run; a deemed resignation ends the membership that day, so the member is not
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -81,6 +81,15 @@ class Readings:
 _UNRECORDED = {"skip": "skipped", "missed": "missed", "attended": "attended"}
 
 
+READ = (
+    *READINGS,
+    "written_explanation_after",
+    "deemed_resignation_after",
+    "deemed_resignation_ends_membership",
+)
+"""Every parameter :func:`readings` reads."""
+
+
 def readings(assessment: Assessment, meeting: Meeting) -> Readings:
     day = meeting.day
     unrecorded = str(assessment.value("unrecorded_attendance", day))
@@ -125,11 +134,13 @@ class RunState:
 
     def observe(self, runs: AttendanceRuns, assessment: Assessment, meeting: Meeting) -> None:
         """Count ``meeting`` in the run, reporting any threshold it reaches to ``runs``."""
-        day = meeting.day
-        if self.seat(day) is None:
+        if self.seat(meeting.day) is None:
             return
         reading = runs.readings(assessment, meeting)
-        outcome = reading.outcome(assessment.attendance_of(meeting, self.person))
+        self.count(runs, reading, meeting, reading.outcome(assessment.attendance_of(meeting, self.person)))
+
+    def count(self, runs: AttendanceRuns, reading: Readings, meeting: Meeting, outcome: Outcome) -> None:
+        """Count the ``outcome`` of ``meeting`` for a member expected at it."""
         if outcome is Outcome.ATTENDED:
             if self.missed:
                 self.missed, self.skipped = [], []
@@ -153,11 +164,42 @@ class RunState:
                 Threshold(DEEMED_RESIGNATION, self.person, self.group, meeting, missed, skipped, ends)
             )
             if ends:
+                day = meeting.day
                 self.resigned_on = day
                 for membership in self.memberships:
                     if membership.covers(day):
                         runs.ends[membership] = day
                 self.missed, self.skipped = [], []
+                runs.resigned(self.group)
+
+    def sits_on(self, day: date, ends: dict[Membership, date]) -> Membership | None:
+        """The first membership that holds on ``day`` with deemed resignations applied (the seat that
+        makes the member *expected*; it differs from :meth:`seat` only on the day a deemed resignation
+        ended the membership, when the member still sits but is no longer counted)."""
+        for membership in self.memberships:
+            end = ends.get(membership, membership.end)
+            if membership.start <= day and (end is None or day <= end):
+                return membership
+        return None
+
+
+@attrs.frozen
+class Roster:
+    """Who ``group`` counts and expects from ``day`` until the day before ``until`` (``None``: for ever),
+    unless a deemed resignation comes first.
+
+    ``counted`` are the runs of the members whose seat counts the group's meetings; ``expected`` maps
+    each member sitting on those days to the seat they sit in.
+    """
+
+    group: str
+    day: date
+    until: date | None
+    counted: tuple[RunState, ...]
+    expected: dict[str, Membership]
+
+    def holds_on(self, day: date) -> bool:
+        return self.day <= day and (self.until is None or day < self.until)
 
 
 class AttendanceRuns:
@@ -165,17 +207,22 @@ class AttendanceRuns:
 
     ``thresholds`` lists every threshold reached so far; ``ends`` the memberships that deemed resignations
     ended, with their last day. Meetings must be observed in order of their start.
+
+    Each group keeps a :class:`Roster` of the members it counts: seats change hands only now and then,
+    so the roster is worked out again only when the day passes a membership's start or end, or a deemed
+    resignation ends one; between those days a meeting costs one look at each counted member's entry.
     """
 
     def __init__(self, assessment: Assessment) -> None:
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
-        self._readings: dict[date, Readings] = {}
+        self._readings: tuple[date, date | None, Readings] | None = None
         # Per group: members not yet seated (latest first seat last, so they pop off the end in order),
         # and the members whose memberships may still cover a meeting.
         self._waiting: dict[str, list[tuple[date, date | None, RunState]]] = {}
         self._sitting: dict[str, list[tuple[date, date | None, RunState]]] = {}
+        self._rosters: dict[str, Roster] = {}
         for group in sorted(assessment.groups):
             by_person: dict[str, list[Membership]] = {}
             for membership in assessment.memberships(group):
@@ -191,30 +238,97 @@ class AttendanceRuns:
             self._sitting[group] = []
 
     def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
-        reading = self._readings.get(meeting.day)
-        if reading is None:
-            reading = self._readings[meeting.day] = readings(assessment, meeting)
+        """The policy's readings on the meeting's day, worked out again only when the day passes a
+        change of one of the parameters they read."""
+        day = meeting.day
+        known = self._readings
+        if known is not None and known[0] <= day and (known[1] is None or day < known[1]):
+            return known[2]
+        since, until = assessment.policy.steady(READ, day)
+        reading = readings(assessment, meeting)
+        self._readings = (since, until, reading)
         return reading
 
     def reached(self, threshold: Threshold) -> None:
         self.thresholds.append(threshold)
         self._at.setdefault(threshold.meeting.id, []).append(threshold)
 
+    def resigned(self, group: str) -> None:
+        """A deemed resignation ended a membership of ``group``: its roster no longer holds."""
+        self._rosters.pop(group, None)
+
+    def roster(self, group: str, day: date) -> Roster | None:
+        """Who ``group`` counts and expects on ``day`` (``None``: not a group of this partnership).
+        Days must not go back."""
+        roster = self._rosters.get(group)
+        if roster is not None and roster.holds_on(day):
+            return roster
+        waiting = self._waiting.get(group)
+        if waiting is None:
+            return None
+        sitting = self._sitting[group]
+        while waiting and waiting[-1][0] <= day:
+            sitting.append(waiting.pop())
+        if any(last is not None and last < day for _first, last, _state in sitting):
+            sitting[:] = [entry for entry in sitting if entry[1] is None or entry[1] >= day]
+        changes = [waiting[-1][0]] if waiting else []
+        counted: list[RunState] = []
+        expected: dict[str, Membership] = {}
+        for _first, _last, state in sitting:
+            for membership in state.memberships:
+                if membership.start > day:
+                    changes.append(membership.start)
+                    continue
+                # The seat counts until its recorded end, and is expected until a deemed resignation's.
+                for end in (membership.end, self.ends.get(membership)):
+                    if end is not None and end >= day:
+                        changes.append(end + _ONE_DAY)
+            if state.seat(day) is not None:
+                counted.append(state)
+            seat = state.sits_on(day, self.ends)
+            if seat is not None:
+                expected[state.person] = seat
+        roster = Roster(group, day, min(changes, default=None), tuple(counted), expected)
+        self._rosters[group] = roster
+        return roster
+
     def observe(self, assessment: Assessment, meeting: Meeting) -> None:
         """Count a held meeting for every member of each of its groups in this partnership."""
         day = meeting.day
+        entries = assessment.entries(meeting)
+        present = AttendanceStatus.PRESENT
+        attended = Outcome.ATTENDED
+        own: list[Roster] = []
         for group in meeting.groups:
-            waiting = self._waiting.get(group)
-            if waiting is None:
+            roster = self.roster(group, day)
+            if roster is None:
                 continue
-            sitting = self._sitting[group]
-            while waiting and waiting[-1][0] <= day:
-                sitting.append(waiting.pop())
-            if any(last is not None and last < day for _first, last, _state in sitting):
-                sitting[:] = [entry for entry in sitting if entry[1] is None or entry[1] >= day]
-            for _first, _last, state in sitting:
-                state.observe(self, assessment, meeting)
+            own.append(roster)
+            if not roster.counted:
+                continue
+            reading = self.readings(assessment, meeting)
+            for state in roster.counted:
+                entry = entries.get(state.person)
+                if entry is not None and entry.status is present:
+                    if state.missed:
+                        state.missed, state.skipped = [], []
+                    continue
+                outcome = reading.outcome(entry)
+                if outcome is attended:
+                    if state.missed:
+                        state.missed, state.skipped = [], []
+                    continue
+                state.count(self, reading, meeting, outcome)
+        if len(own) == 1:
+            # A deemed resignation at this meeting drops the roster; the one worked out again now
+            # still expects the member who resigned today (their membership ends today).
+            roster = self.roster(own[0].group, day)
+            if roster is not None:
+                assessment.expect(meeting, roster.expected)
 
     def at(self, meeting: Meeting) -> list[Threshold]:
         """The thresholds reached at ``meeting``."""
         return self._at.get(meeting.id, [])
+
+
+_ONE_DAY = timedelta(days=1)

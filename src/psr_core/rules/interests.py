@@ -18,10 +18,11 @@ from .base import meeting_rule
 def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     abstaining_votes = bool(assessment.value("abstention_counts_as_voting", meeting.day))
     for item in meeting.items:
+        prejudicial = [d for d in item.declarations if d.interest is Interest.PREJUDICIAL]
+        if not prejudicial:
+            continue
         votes = dict(item.decision.voters()) if item.decision is not None else {}
-        for declaration in item.declarations:
-            if declaration.interest is not Interest.PREJUDICIAL:
-                continue
+        for declaration in prejudicial:
             vote = votes.get(declaration.person)
             voted = vote is not None and (vote != "abstain" or abstaining_votes)
             if declaration.withdrew and not voted:
@@ -56,18 +57,20 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
     if not items:
         return
     expected = assessment.expected(meeting)
+    entries = assessment.entries(meeting)
     # A deputy sent by two members stands for an expected one first, then the first by id: whatever the
     # order of the minutes.
     deputising: dict[str, str] = {}
-    for line in sorted(meeting.attendance, key=lambda e: (e.person not in expected, e.person)):
-        if line.status is AttendanceStatus.DEPUTY and line.deputy is not None:
+    sent = [e for e in meeting.attendance if e.status is AttendanceStatus.DEPUTY and e.deputy is not None]
+    for line in sorted(sent, key=lambda e: (e.person not in expected, e.person)):
+        if line.deputy is not None:
             deputising.setdefault(line.deputy, line.person)
     deputies_vote = bool(assessment.value("deputies_may_vote", meeting.day))
     for item in items:
         assert item.decision is not None
         withdrawn = {d.person for d in item.declarations if d.withdrew}
         for person, vote in item.decision.voters():
-            entry = assessment.attendance_of(meeting, person)
+            entry = entries.get(person)
             present = entry is not None and entry.status is AttendanceStatus.PRESENT
             member = person in expected
             for_member = deputising.get(person)

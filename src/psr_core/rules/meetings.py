@@ -145,9 +145,8 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
     "A held meeting with an expected member who has no attendance entry.",
 )
 def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    missing = sorted(
-        person for person in assessment.expected(meeting) if assessment.attendance_of(meeting, person) is None
-    )
+    entries = assessment.entries(meeting)
+    missing = sorted(person for person in assessment.expected(meeting) if person not in entries)
     if missing:
         yield assessment.finding(
             "meeting.attendance-recorded",
@@ -180,10 +179,9 @@ def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             uses=("chair_rule",),
         )
         return
-    verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
-    allowed = {g.id: may_chair(assessment, g, meeting, meeting.chair) for g in groups}
-    if any(allowed.values()):
+    if any(may_chair(assessment, g, meeting, meeting.chair) for g in groups):
         return
+    verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
     person = assessment.people.get(meeting.chair)
     name = person.name if person is not None else meeting.chair
     yield assessment.finding(
