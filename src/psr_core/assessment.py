@@ -45,7 +45,7 @@ class HistoryIndex:
         memberships: defaultdict[str, list[Membership]] = defaultdict(list)
         for membership in history.memberships:
             memberships[membership.group].append(membership)
-        self.memberships = {group: sorted(ms, key=_membership_order) for group, ms in memberships.items()}
+        self.memberships = {group: sorted(ms, key=Membership.order) for group, ms in memberships.items()}
         meetings: defaultdict[str, list[Meeting]] = defaultdict(list)
         for meeting in history.meetings:
             for partnership in {self.groups[g].partnership for g in meeting.groups if g in self.groups}:
@@ -110,7 +110,7 @@ class Assessment:
             for name, parameter in policy.parameters.items()
             if len(parameter.values) == 1
         }
-        self._interpretations: dict[tuple[tuple[str, ...], date], dict[str, Any]] = {}
+        self._interpretations: dict[tuple[str, ...], tuple[date, date | None, dict[str, Any]]] = {}
         from .rules.attendance_runs import AttendanceRuns
 
         self.runs: AttendanceRuns = AttendanceRuns(self)
@@ -215,15 +215,16 @@ class Assessment:
         return dict(self._interpretation(names, day))
 
     def _interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
-        key = (tuple(names), day)
+        """As :meth:`interpretation`, shared between the days on which none of ``names`` changes."""
+        key = names if isinstance(names, tuple) else tuple(names)
         known = self._interpretations.get(key)
-        if known is None:
-            known = self._interpretations[key] = {
-                name: self.policy.value(name, day)
-                for name in key[0]
-                if self.policy.parameter(name).interpretation
-            }
-        return known
+        if known is not None and known[0] <= day and (known[1] is None or day < known[1]):
+            return known[2]
+        chosen = tuple(name for name in key if self.policy.parameter(name).interpretation)
+        values = {name: self.policy.value(name, day) for name in chosen}
+        since, until = self.policy.steady(chosen, day)
+        self._interpretations[key] = (since, until, values)
+        return values
 
     def finding(
         self,
@@ -255,7 +256,3 @@ class Assessment:
 
 _DATED = object()
 """Marks a parameter whose value depends on the day."""
-
-
-def _membership_order(membership: Membership) -> tuple[date, str, str]:
-    return (membership.start, membership.person, membership.role.value)

@@ -92,6 +92,11 @@ class FindingsBook:
         self.assessment = Assessment(history, partnership, policy, as_of, index)
         self.rules = [(RULES[rule_id], policy.rules[rule_id]) for rule_id in sorted(policy.rules)]
         self.states = {rule.id: rule.begin(self.assessment) for rule, _terms in self.rules}
+        self._judges = [
+            (rule.step, self.states[rule.id], terms.since)
+            for rule, terms in self.rules
+            if rule.step is not None
+        ]
         self.stepped: list[Finding] = []
         for meeting in list(self.assessment.meetings):
             self.step(meeting)
@@ -102,13 +107,11 @@ class FindingsBook:
             return []
         assessment = self.assessment
         assessment.observe(meeting)
-        found = [
-            finding
-            for rule, terms in self.rules
-            if rule.step is not None
-            for finding in rule.step(assessment, self.states[rule.id], meeting)
-            if terms.in_force_on(finding.date)
-        ]
+        found: list[Finding] = []
+        for judge, state, since in self._judges:
+            for finding in judge(assessment, state, meeting):
+                if since is None or finding.date >= since:  # RuleTerms.in_force_on
+                    found.append(finding)
         self.stepped.extend(found)
         return found
 

@@ -47,6 +47,10 @@ class Subject:
         )
 
 
+def _severity(value: Severity | str) -> Severity:
+    return value if isinstance(value, Severity) else Severity(value)
+
+
 def _frozen_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
     return dict(value)
 
@@ -63,7 +67,7 @@ class Finding:
     partnership: str
     policy: str
     clause: str
-    severity: Severity = attrs.field(converter=Severity)
+    severity: Severity = attrs.field(converter=_severity)
     date: date
     subject: Subject
     message: str

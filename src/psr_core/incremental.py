@@ -1,42 +1,132 @@
-"""Incremental evaluation: keep a partnership's findings current as meetings are recorded one by one.
+"""Incremental evaluation: keep the findings current as meetings are recorded one by one.
 
-Recording a meeting steps only that meeting through the rules: its attendance moves each member's run of
-misses on, and the rules that judge meetings judge it. What the rules find in the record as a whole on the
-as-of day (composition, contributions, reports, a meeting overdue) is worked out again only when the day or
-the memberships it depends on have changed. The work done grows with the new meeting, not with the history.
+Recording a meeting steps only that meeting through the rules of its partnership: its attendance moves
+each member's run of misses on, and the rules that judge meetings judge it. What the rules find in the
+record as a whole on the as-of day (composition, contributions, reports, a meeting overdue) is kept rule
+by rule and partnership by partnership, and worked out again only when what it depends on has changed:
+the meetings stepped or the deemed resignations (``Rule.changes_with``), a dated fact that came to be
+known, or the as-of day reaching the day the rule said its answer holds until (``Rule.holds_until``).
+
+Dated facts come in as the as-of day passes them, without evaluating afresh: a membership starting, or
+its end becoming known, a contribution year beginning, a report. A partnership starting, or an
+organisation joining, being agreed or inducted, changes too much of a partnership's structure to patch:
+then, and for a meeting recorded out of order, the ledger evaluates afresh rather than guess.
 
 The findings are always those :func:`~psr_core.evaluation.evaluate` would give for the same facts on the
-same day: a meeting recorded out of order, or an as-of day that passes a dated fact other than a meeting
-(a membership starting or ending, a partner joining, a report, a contribution year), makes the ledger
-evaluate afresh rather than guess.
+same day; a property test holds the ledger to that.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import heapq
+from bisect import insort
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import attrs
 
 from .assessment import HistoryIndex
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
-from .model import History, Meeting
+from .model import Contribution, History, Meeting, Membership, Report
+from .rules.base import MEETINGS, RESIGNATIONS, Rule
+from .rules.base import earliest as _earliest
+
+Identity = tuple[str, str, date, tuple[str, ...]]
 
 
-def _dated_facts(history: History) -> list[date]:
-    """Every day on which a fact other than a meeting comes to be known (see ``History.as_it_stood``)."""
-    days: list[date] = [p.started for p in history.partnerships]
+@attrs.frozen
+class _Fact:
+    """A fact that comes to be known on ``day``: ``kind`` says how the ledger takes it in."""
+
+    day: date
+    kind: str  # "membership", "contribution", "report" or "afresh"
+    fact: Any = attrs.field(eq=False)
+
+
+def _pending_facts(history: History, as_of: date) -> list[_Fact]:
+    """Every fact of ``history`` other than a meeting that is not yet known at the end of ``as_of``,
+    earliest first (see ``History.as_it_stood``)."""
+    facts: list[_Fact] = []
+    for partnership in history.partnerships:
+        if partnership.started > as_of:
+            facts.append(_Fact(partnership.started, "afresh", partnership))
     for organisation in history.organisations:
-        days.extend(d for d in (organisation.joined, organisation.agreed_on, organisation.inducted_on) if d)
+        for day in (organisation.joined, organisation.agreed_on, organisation.inducted_on):
+            if day is not None and day > as_of:
+                facts.append(_Fact(day, "afresh", organisation))
     for membership in history.memberships:
-        days.append(membership.start)
-        if membership.end is not None:
-            days.append(membership.end)
-    days.extend(date(c.year, 4, 1) for c in history.contributions)
-    days.extend(r.date for r in history.reports)
-    return sorted(days)
+        for day in (membership.start, membership.end):
+            if day is not None and day > as_of:
+                facts.append(_Fact(day, "membership", membership))
+    for contribution in history.contributions:
+        begins = date(contribution.year, 4, 1)
+        if begins > as_of:
+            facts.append(_Fact(begins, "contribution", contribution))
+    for report in history.reports:
+        if report.date > as_of:
+            facts.append(_Fact(report.date, "report", report))
+    for meeting in history.meetings:
+        # A meeting of the history dated later, or whose agenda's date is not yet known, is taken in
+        # by evaluating afresh when the day comes; meetings are meant to be recorded.
+        if meeting.day > as_of:
+            facts.append(_Fact(meeting.day, "afresh", meeting))
+        elif meeting.agenda_published is not None and meeting.agenda_published > as_of:
+            facts.append(_Fact(meeting.agenda_published, "afresh", meeting))
+    facts.sort(key=lambda fact: fact.day)
+    facts.reverse()  # the earliest last, to pop
+    return facts
+
+
+def _as_known_on(membership: Membership, day: date) -> Membership | None:
+    """The membership as it stood at the end of ``day`` (``History.as_it_stood``)."""
+    if membership.start > day:
+        return None
+    if membership.end is None or membership.end <= day:
+        return membership
+    return attrs.evolve(membership, end=None)
+
+
+class _Closing:
+    """One partnership's closing findings, rule by rule, each kept until what it depends on changes."""
+
+    def __init__(self, book: FindingsBook) -> None:
+        self.book = book
+        self.facts = 0
+        self._kept: dict[str, tuple[tuple[int, int, int], date | None, list[Finding]]] = {}
+        self.findings: list[Finding] = []
+        self.holds_until: date | None = None
+
+    def _key(self, rule: Rule) -> tuple[int, int, int]:
+        assessment = self.book.assessment
+        return (
+            self.facts,
+            len(assessment.runs.ends) if RESIGNATIONS in rule.changes_with else -1,
+            len(assessment.meetings) if MEETINGS in rule.changes_with else -1,
+        )
+
+    def refresh(self) -> list[Finding]:
+        """The closing findings on the assessment's as-of day, worked out again where they may differ."""
+        book = self.book
+        assessment = book.assessment
+        as_of = assessment.as_of
+        found: list[Finding] = []
+        until: list[date | None] = []
+        for rule, terms in book.rules:
+            if rule.close is None:
+                continue
+            key = self._key(rule)
+            kept = self._kept.get(rule.id)
+            if kept is None or kept[0] != key or (kept[1] is not None and as_of >= kept[1]):
+                state = book.states[rule.id]
+                findings = [f for f in rule.close(assessment, state) if terms.in_force_on(f.date)]
+                kept = self._kept[rule.id] = (key, rule.holds_until(assessment, state), findings)
+            found.extend(kept[2])
+            until.append(kept[1])
+        self.findings = found
+        self.holds_until = _earliest(*until)
+        return found
 
 
 class Ledger:
@@ -45,6 +135,10 @@ class Ledger:
     >>> ledger = Ledger(history, None, date(2016, 1, 1))          # doctest: +SKIP
     >>> new = ledger.record(meeting)                               # doctest: +SKIP
     >>> ledger.evaluation() == evaluate(history_with_meeting, None, ledger.as_of)  # doctest: +SKIP
+
+    ``history`` may hold facts dated after ``as_of`` (a membership that starts later, a report not yet
+    made): each is taken in when the as-of day reaches it, as :meth:`History.as_it_stood` has it.
+    ``rebuilds`` counts the times the ledger evaluated afresh.
     """
 
     def __init__(self, history: History, policy: PolicyChoice, as_of: date) -> None:
@@ -53,7 +147,6 @@ class Ledger:
         self.as_of = as_of
         self.rebuilds = 0
         self._recorded: list[Meeting] = []
-        self._facts = _dated_facts(history)
         self._rebuild()
 
     @property
@@ -61,51 +154,128 @@ class Ledger:
         """Every meeting in the ledger's history, recorded ones included."""
         return (*self.history.meetings, *self._recorded)
 
+    # -- evaluating afresh ----------------------------------------------------------------------------
     def _rebuild(self) -> None:
+        if self._recorded:
+            self.history = attrs.evolve(self.history, meetings=self.meetings)
+            self._recorded = []
         known = self.history.as_it_stood(self.as_of)
-        index = HistoryIndex(known)
+        self._index = HistoryIndex(known)
         self._books = {
-            p.id: FindingsBook(known, p, policy_for(p, self.policy), self.as_of, index)
+            p.id: FindingsBook(known, p, policy_for(p, self.policy), self.as_of, self._index)
             for p in sorted(known.partnerships, key=lambda p: p.id)
         }
+        self._partnership_of = {group.id: group.partnership for group in self.history.groups}
+        self._organisation_partnership = {o.id: o.partnership for o in self.history.organisations}
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
-        self._closing: dict[str, tuple[tuple[date, int, int], list[Finding], list[Finding]]] = {}
+        self._pending = _pending_facts(self.history, self.as_of)
+        self._closings = {p: _Closing(book) for p, book in self._books.items()}
+        self._due: list[tuple[date, str]] = []
+        for partnership in self._closings:
+            self._close(partnership)
         self.rebuilds += 1
 
-    def _crosses_a_fact(self, later: date) -> bool:
-        return bisect_right(self._facts, later) != bisect_right(self._facts, self.as_of)
+    def _afresh(self, later: date) -> tuple[Finding, ...]:
+        """Evaluate afresh as of ``later``; the findings that are new."""
+        before = {f.identity() for f in self.evaluation().findings}
+        self.as_of = later
+        self._rebuild()
+        return tuple(f for f in self.evaluation().findings if f.identity() not in before)
 
+    # -- closing findings -----------------------------------------------------------------------------
+    def _close(self, partnership: str) -> list[Finding]:
+        """Bring a partnership's closing findings to the ledger's day, and note when to look again."""
+        closing = self._closings[partnership]
+        closing.book.assessment.as_of = self.as_of
+        found = closing.refresh()
+        if closing.holds_until is not None:
+            heapq.heappush(self._due, (closing.holds_until, partnership))
+        return found
+
+    def _falling_due(self, later: date) -> set[str]:
+        """The partnerships whose closing findings may have changed by ``later``."""
+        due: set[str] = set()
+        while self._due and self._due[0][0] <= later:
+            day, partnership = heapq.heappop(self._due)
+            if self._closings[partnership].holds_until == day:  # not a superseded entry
+                due.add(partnership)
+        return due
+
+    # -- dated facts ----------------------------------------------------------------------------------
+    def _facts_until(self, later: date) -> list[_Fact] | None:
+        """The facts that come to be known by ``later``, each once (a membership that starts and ends
+        by then is one fact); ``None`` if one of them needs evaluating afresh."""
+        facts: list[_Fact] = []
+        seen: set[int] = set()
+        while self._pending and self._pending[-1].day <= later:
+            fact = self._pending.pop()
+            if fact.kind == "afresh":
+                return None
+            if id(fact.fact) not in seen:
+                seen.add(id(fact.fact))
+                facts.append(fact)
+        return facts
+
+    def _partnerships_of(self, fact: _Fact) -> set[str]:
+        if fact.kind == "membership":
+            owner = self._partnership_of.get(fact.fact.group)
+        elif fact.kind == "contribution":
+            owner = self._organisation_partnership.get(fact.fact.organisation)
+        else:
+            owner = fact.fact.partnership
+        return {owner} if owner in self._books else set()
+
+    def _take_in(self, fact: _Fact, later: date) -> None:
+        index = self._index
+        if fact.kind == "membership":
+            membership: Membership = fact.fact
+            old, new = _as_known_on(membership, self.as_of), _as_known_on(membership, later)
+            if new is None or old == new:
+                return
+            seats = index.memberships.setdefault(membership.group, [])
+            if old is not None:
+                seats.remove(old)
+            insort(seats, new, key=Membership.order)
+            owner = self._partnership_of.get(membership.group)
+            if owner in self._books:
+                self._books[owner].assessment.runs.seat_changed(old, new)
+        elif fact.kind == "contribution":
+            contribution: Contribution = fact.fact
+            index.contributions.setdefault(contribution.organisation, []).append(contribution)
+        else:
+            report: Report = fact.fact
+            index.reports.setdefault(report.partnership, []).append(report)
+
+    # -- recording ------------------------------------------------------------------------------------
     def record(self, meeting: Meeting, as_of: date | None = None) -> tuple[Finding, ...]:
         """Add ``meeting`` to the history and return the findings that are new as of the later of the
         current day, the meeting's day and ``as_of``, in the order :func:`evaluate` lists them."""
         later = max(self.as_of, meeting.day, as_of or self.as_of)
         self._recorded.append(meeting)
         in_order = self._last is None or (meeting.start, meeting.id) > self._last
-        if not in_order or self._crosses_a_fact(later):
-            before = {f.identity() for f in self.evaluation().findings}
-            self.as_of = later
-            self.history = attrs.evolve(self.history, meetings=(*self.history.meetings, *self._recorded))
-            self._recorded = []
-            self._rebuild()
-            return tuple(f for f in self.evaluation().findings if f.identity() not in before)
-        moved = later != self.as_of
-        touched = {
-            partnership
-            for partnership, book in self._books.items()
-            if moved or any(group in book.assessment.groups for group in meeting.groups)
-        }
-        closing_before = {p: {f.identity() for f in self._closing_of(p, self._books[p])} for p in touched}
+        late_agenda = meeting.agenda_published is not None and meeting.agenda_published > later
+        facts = self._facts_until(later)
+        if not in_order or late_agenda or facts is None:
+            return self._afresh(later)
+        own = {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
+        touched = own | self._falling_due(later)
+        for fact in facts:
+            touched |= self._partnerships_of(fact)
+        before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
+        for fact in facts:
+            self._take_in(fact, later)
+        for partnership in {p for fact in facts for p in self._partnerships_of(fact)}:
+            self._closings[partnership].facts += 1
         self.as_of = later
         self._last = (meeting.start, meeting.id)
         found: list[Finding] = []
         for partnership in sorted(touched):
             book = self._books[partnership]
             book.assessment.as_of = later
-            if any(group in book.assessment.groups for group in meeting.groups):
+            if partnership in own:
                 book.assessment.add_meeting(meeting)
                 found.extend(book.step(meeting))
-            before_closing = closing_before[partnership]
-            found.extend(f for f in self._closing_of(partnership, book) if f.identity() not in before_closing)
+            found.extend(f for f in self._close(partnership) if f.identity() not in before[partnership])
         return tuple(sorted(found, key=Finding.sort_key))
 
     def record_all(self, meetings: Iterable[Meeting]) -> tuple[Finding, ...]:
@@ -114,40 +284,15 @@ class Ledger:
             found.extend(self.record(meeting))
         return tuple(found)
 
-    def _closing_of(self, partnership: str, book: FindingsBook) -> list[Finding]:
-        """The closing findings, worked out again only when what they depend on changed: the day and the
-        resignations for the rules that only close, and also the meetings stepped for those with state."""
-        stable_key = (self.as_of, len(book.assessment.runs.ends))
-        moving_key = (*stable_key, len(book.assessment.meetings))
-        cached = self._closing.get(partnership)
-        if cached is not None and cached[0] == moving_key:
-            return cached[1] + cached[2]
-        if cached is not None and cached[0][:2] == stable_key:
-            stable = cached[1]
-        else:
-            stable = [
-                f
-                for rule, terms in book.rules
-                if rule.close is not None and rule.step is None
-                for f in rule.close(book.assessment, book.states[rule.id])
-                if terms.in_force_on(f.date)
-            ]
-        moving = [
-            f
-            for rule, terms in book.rules
-            if rule.close is not None and rule.step is not None
-            for f in rule.close(book.assessment, book.states[rule.id])
-            if terms.in_force_on(f.date)
-        ]
-        self._closing[partnership] = (moving_key, stable, moving)
-        return stable + moving
-
     def evaluation(self) -> Evaluation:
         """The findings now, as :func:`evaluate` would give them."""
         findings: list[Finding] = []
         for partnership, book in self._books.items():
             findings.extend(book.stepped)
-            findings.extend(self._closing_of(partnership, book))
+            closing = self._closings[partnership]
+            if closing.book.assessment.as_of != self.as_of:
+                self._close(partnership)
+            findings.extend(closing.findings)
         findings.sort(key=Finding.sort_key)
         return Evaluation(
             as_of=self.as_of,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 from hypothesis import given
@@ -28,7 +28,9 @@ def test_recording_meetings_one_by_one_equals_evaluating_afresh(
     ledger = Ledger(attrs.evolve(history, meetings=meetings[:split]), None, start)
     for meeting in meetings[split:]:
         before = {f.identity() for f in ledger.evaluation().findings}
-        new = ledger.record(meeting)
+        # Now and then the day moves on further than the meeting: facts dated in between come in.
+        later = data.draw(st.none() | st.dates(meeting.day, meeting.day + timedelta(days=200)), label="as_of")
+        new = ledger.record(meeting, as_of=later)
         after = ledger.evaluation()
         recorded = attrs.evolve(history, meetings=ledger.meetings)
         assert after == evaluate(recorded, None, ledger.as_of)
@@ -58,3 +60,18 @@ def test_recording_a_meeting_in_order_does_not_evaluate_afresh() -> None:
     ledger = Ledger(first, None, days[2])
     ledger.record(history.meetings[3])
     assert ledger.rebuilds == 1
+
+
+def test_a_seat_changing_hands_is_taken_in_without_evaluating_afresh() -> None:
+    """A membership that starts, and one whose end comes to be known, as the day passes them (issue 8)."""
+    from strategies.chorley import chorley, held, monthly, seat
+
+    days = monthly(date(2015, 7, 14), 6)
+    outgoing = seat("gary-hall", "exec", end=date(2015, 9, 30))
+    incoming = seat("louise-giles", "exec", start=date(2015, 10, 1))
+    history = chorley(memberships=[outgoing, incoming], meetings=[held("exec", day) for day in days])
+    ledger = Ledger(attrs.evolve(history, meetings=history.meetings[:1]), None, days[0])
+    for meeting in history.meetings[1:]:
+        ledger.record(meeting)
+    assert ledger.rebuilds == 1
+    assert ledger.evaluation() == evaluate(history, None, days[-1])

@@ -45,3 +45,7 @@ class Membership:
     def covers(self, day: date) -> bool:
         """Whether the seat is held on ``day``."""
         return self.start <= day and (self.end is None or day <= self.end)
+
+    def order(self) -> tuple[date, str, str]:
+        """Memberships are listed earliest first, then by person and role."""
+        return (self.start, self.person, self.role.value)

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from .base import rule
+from .base import never, rule
 
 
 @rule(
     "admission.new-partner",
     "An organisation that joined after the start without the chair's agreement or an induction.",
+    holds_until=never,
+    changes_with=frozenset(),
 )
 def new_partners(assessment: Assessment) -> Iterator[Finding]:
     started = assessment.partnership.started

@@ -223,19 +223,50 @@ class AttendanceRuns:
         self._waiting: dict[str, list[tuple[date, date | None, RunState]]] = {}
         self._sitting: dict[str, list[tuple[date, date | None, RunState]]] = {}
         self._rosters: dict[str, Roster] = {}
+        self._states: dict[str, dict[str, RunState]] = {}
         for group in sorted(assessment.groups):
-            by_person: dict[str, list[Membership]] = {}
+            states: dict[str, RunState] = {}
             for membership in assessment.memberships(group):
-                by_person.setdefault(membership.person, []).append(membership)
-            states = []
-            for person in sorted(by_person):
-                seats = by_person[person]
-                ends = [m.end for m in seats]
-                last = None if None in ends else max(e for e in ends if e is not None)
-                states.append((min(m.start for m in seats), last, RunState(person, group, seats)))
-            states.sort(key=lambda entry: entry[0], reverse=True)
-            self._waiting[group] = states
-            self._sitting[group] = []
+                state = states.get(membership.person)
+                if state is None:
+                    state = states[membership.person] = RunState(membership.person, group, [])
+                state.memberships.append(membership)
+            self._states[group] = states
+            self._queue(group)
+
+    def _queue(self, group: str) -> None:
+        """Every member of ``group`` waits to be seated again; the next roster seats those whose first
+        seat has begun and leaves out those whose last seat has ended."""
+        entries = []
+        for person in sorted(self._states[group]):
+            state = self._states[group][person]
+            ends = [m.end for m in state.memberships]
+            last = None if None in ends else max(e for e in ends if e is not None)
+            entries.append((min(m.start for m in state.memberships), last, state))
+        entries.sort(key=lambda entry: entry[0], reverse=True)
+        self._waiting[group] = entries
+        self._sitting[group] = []
+        self._rosters.pop(group, None)
+
+    def seat_changed(self, old: Membership | None, new: Membership) -> None:
+        """A membership came to be known (``old`` is ``None``) or its end did (incremental evaluation).
+
+        Only days after the last meeting observed are affected: a seat that starts, or an end that comes to
+        be known, later than that.
+        """
+        states = self._states.get(new.group)
+        if states is None:
+            return
+        state = states.get(new.person)
+        if state is None:
+            state = states[new.person] = RunState(new.person, new.group, [])
+        if old is not None:
+            state.memberships.remove(old)
+            if old in self.ends:
+                self.ends[new] = self.ends.pop(old)
+        state.memberships.append(new)
+        state.memberships.sort(key=Membership.order)
+        self._queue(new.group)
 
     def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
         """The policy's readings on the meeting's day, worked out again only when the day passes a

@@ -7,11 +7,19 @@ A rule looks at a partnership's record in up to two ways, so that a full evaluat
 - ``close`` sees the record as a whole on the as-of day, and must not change the rule's state.
 
 ``begin`` makes the state a rule carries from one meeting to the next (most rules carry none).
+
+So that an incremental evaluation need not ask ``close`` again every day, a rule says how long what it
+closed with holds: ``holds_until`` gives the first as-of day on which ``close`` could find otherwise
+(``None``: never), as long as no dated fact (a membership, a report, a contribution ...) has come in and
+nothing named in ``changes_with`` has changed: ``"meetings"`` (another held meeting stepped) or
+``"resignations"`` (a deemed resignation ended a seat). The defaults assume the worst: the next day, and
+both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -23,12 +31,38 @@ from ..model import Meeting
 Begin = Callable[[Assessment], Any]
 Step = Callable[[Assessment, Any, Meeting], Iterable[Finding]]
 Close = Callable[[Assessment, Any], Iterable[Finding]]
+HoldsUntil = Callable[[Assessment, Any], date | None]
+
+MEETINGS = "meetings"
+RESIGNATIONS = "resignations"
+EVERYTHING = frozenset({MEETINGS, RESIGNATIONS})
 
 RULES: dict[str, Rule] = {}
 
 
 def _stateless(_assessment: Assessment) -> None:
     return None
+
+
+def next_day(assessment: Assessment, _state: Any = None) -> date | None:
+    """What ``close`` found may be otherwise the very next day (the default: no promise)."""
+    return assessment.as_of + timedelta(days=1)
+
+
+def never(_assessment: Assessment, _state: Any = None) -> date | None:
+    """What ``close`` found does not depend on the as-of day."""
+    return None
+
+
+def earliest(*days: date | None) -> date | None:
+    """The earliest of ``days`` that are given (``None`` if none is)."""
+    given = [day for day in days if day is not None]
+    return min(given) if given else None
+
+
+def parameters_hold_until(assessment: Assessment, names: Iterable[str]) -> date | None:
+    """The first day after the as-of day on which one of the parameters ``names`` takes a new value."""
+    return assessment.policy.steady(names, assessment.as_of)[1]
 
 
 @attrs.frozen
@@ -45,6 +79,8 @@ class Rule:
     begin: Begin = attrs.field(default=_stateless, eq=False, repr=False)
     step: Step | None = attrs.field(default=None, eq=False, repr=False)
     close: Close | None = attrs.field(default=None, eq=False, repr=False)
+    holds_until: HoldsUntil = attrs.field(default=next_day, eq=False, repr=False)
+    changes_with: frozenset[str] = attrs.field(default=EVERYTHING, eq=False, repr=False)
 
 
 def register(new: Rule) -> Rule:
@@ -55,14 +91,29 @@ def register(new: Rule) -> Rule:
 
 
 def rule(
-    rule_id: str, summary: str, uses: tuple[str, ...] = ()
+    rule_id: str,
+    summary: str,
+    uses: tuple[str, ...] = (),
+    *,
+    holds_until: Callable[[Assessment], date | None] = next_day,
+    changes_with: frozenset[str] = EVERYTHING,
 ) -> Callable[[Callable[[Assessment], Iterator[Finding]]], Callable[[Assessment], Iterator[Finding]]]:
-    """Register a rule that judges the record as a whole on the as-of day."""
+    """Register a rule that judges the record as a whole on the as-of day (see the module's docstring
+    for ``holds_until`` and ``changes_with``)."""
 
     def decorate(
         function: Callable[[Assessment], Iterator[Finding]],
     ) -> Callable[[Assessment], Iterator[Finding]]:
-        register(Rule(rule_id, summary, uses, close=lambda assessment, _state: function(assessment)))
+        register(
+            Rule(
+                rule_id,
+                summary,
+                uses,
+                close=lambda assessment, _state: function(assessment),
+                holds_until=lambda assessment, _state: holds_until(assessment),
+                changes_with=changes_with,
+            )
+        )
         return function
 
     return decorate

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import ContributionKind
 from ..periods import financial_year_end, financial_year_of
-from .base import rule
+from .base import earliest, parameters_hold_until, rule
 
 
 def money(amount: Decimal) -> int | float:
@@ -18,10 +19,20 @@ def money(amount: Decimal) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
+def _year_ends_next(assessment: Assessment) -> date | None:
+    """The next financial year to complete, or the contributing statuses to change."""
+    end = financial_year_end(financial_year_of(assessment.as_of))
+    if end <= assessment.as_of:
+        end = financial_year_end(financial_year_of(assessment.as_of) + 1)
+    return earliest(end, parameters_hold_until(assessment, ("contributing_statuses",)))
+
+
 @rule(
     "commitment.contribution",
     "A full partner whose contributions for a completed financial year fall outside the band.",
     uses=("contribution_band", "contributing_statuses"),
+    holds_until=_year_ends_next,
+    changes_with=frozenset(),
 )
 def contributions(assessment: Assessment) -> Iterator[Finding]:
     totals: defaultdict[tuple[str, int], dict[ContributionKind, Decimal]] = defaultdict(dict)

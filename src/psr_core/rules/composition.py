@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Membership, Role, Tier
-from .base import rule
+from .base import RESIGNATIONS, earliest, never, parameters_hold_until, rule
 
 TIER_NAMES = {
     Tier.EXECUTIVE: "Executive",
@@ -21,6 +21,21 @@ def vacant_since(assessment: Assessment, seats: list[Membership], since: date) -
     """The first day of the current vacancy: the later of ``since`` and the day after the last seat ended."""
     ends = [end for end in map(assessment.effective_end, seats) if end is not None]
     return max([since, *(end + timedelta(days=1) for end in ends)])
+
+
+def seats_hold_until(assessment: Assessment, tier: Tier, parameter: str) -> date | None:
+    """Who sits on a tier changes when a seat starts or the day after one ends (deemed resignations
+    applied), and when the parameter read on the as-of day changes."""
+    as_of = assessment.as_of
+    days: list[date | None] = [parameters_hold_until(assessment, (parameter,))]
+    for group in assessment.groups_of_tier(tier):
+        for membership in assessment.memberships(group.id):
+            end = assessment.effective_end(membership)
+            if membership.start > as_of:
+                days.append(membership.start)
+            elif end is not None and end >= as_of:
+                days.append(end + timedelta(days=1))
+    return earliest(*days)
 
 
 def _seat_rule(
@@ -65,6 +80,8 @@ def _seat_rule(
     "composition.executive",
     "A full or affiliated partner with no current chief-officer member of the Executive.",
     uses=("executive_statuses",),
+    holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "executive_statuses"),
+    changes_with=frozenset({RESIGNATIONS}),
 )
 def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -80,6 +97,10 @@ def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     "composition.implementation",
     "A full or affiliated partner with no current operational-manager member of the Implementation Group.",
     uses=("implementation_statuses",),
+    holds_until=lambda assessment: seats_hold_until(
+        assessment, Tier.IMPLEMENTATION, "implementation_statuses"
+    ),
+    changes_with=frozenset({RESIGNATIONS}),
 )
 def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -95,6 +116,8 @@ def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
     "composition.board",
     "A full partner with no current accountable-representative member of the Board.",
     uses=("board_statuses",),
+    holds_until=lambda assessment: seats_hold_until(assessment, Tier.BOARD, "board_statuses"),
+    changes_with=frozenset({RESIGNATIONS}),
 )
 def board_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -110,6 +133,8 @@ def board_seats(assessment: Assessment) -> Iterator[Finding]:
     "composition.advocates",
     "An advocate role (business, community, third-sector) with no current member of the Executive.",
     uses=("advocate_roles",),
+    holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "advocate_roles"),
+    changes_with=frozenset({RESIGNATIONS}),
 )
 def advocates(assessment: Assessment) -> Iterator[Finding]:
     groups = assessment.groups_of_tier(Tier.EXECUTIVE)
@@ -146,6 +171,8 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
     "composition.role",
     "A member whose role does not fit the tier of the group.",
     uses=("tier_roles",),
+    holds_until=never,
+    changes_with=frozenset(),
 )
 def roles(assessment: Assessment) -> Iterator[Finding]:
     for group in sorted(assessment.groups.values(), key=lambda g: g.id):

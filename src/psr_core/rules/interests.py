@@ -76,6 +76,8 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
             for_member = deputising.get(person)
             if deputies_vote and for_member is not None and for_member in expected:
                 present = member = True
+            if present and member and person not in withdrawn:
+                continue
             reasons = []
             if not present:
                 reasons.append("was not recorded present")
@@ -83,8 +85,6 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
                 reasons.append(f"was not a member of {' or '.join(sorted(meeting.groups))}")
             if person in withdrawn:
                 reasons.append("had withdrawn from the item")
-            if not reasons:
-                continue
             yield assessment.finding(
                 "decision.vote-eligibility",
                 meeting.day,

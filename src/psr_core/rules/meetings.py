@@ -9,7 +9,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Group, Meeting, Person
 from ..periods import first_of_month, month_index
-from .base import Rule, meeting_rule, register
+from .base import MEETINGS, Rule, earliest, meeting_rule, register
 
 
 def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
@@ -61,6 +61,18 @@ def _frequency_close(
             )
 
 
+def _frequency_holds_until(
+    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]]
+) -> date | None:
+    """The first of the month after the next meeting falls due, for the group that falls due first."""
+    days: list[date | None] = []
+    for group_id, (_previous, previous_day) in last.items():
+        months = _cadence(assessment, assessment.groups[group_id], previous_day)
+        if months is not None and month_index(assessment.as_of) <= month_index(previous_day) + months:
+            days.append(first_of_month(month_index(previous_day) + months + 1))
+    return earliest(*days)
+
+
 register(
     Rule(
         FREQUENCY,
@@ -69,6 +81,8 @@ register(
         begin=_frequency_begin,
         step=_frequency_step,
         close=_frequency_close,
+        holds_until=_frequency_holds_until,
+        changes_with=frozenset({MEETINGS}),
     )
 )
 

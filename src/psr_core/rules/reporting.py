@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
@@ -12,10 +12,20 @@ from ..periods import add_months, period_bounds, period_label, period_of
 from .base import rule
 
 
+def _period_ends_next(assessment: Assessment) -> date | None:
+    """The last day of the next period to complete: on it, that period is judged."""
+    months = int(assessment.value("scrutiny_months", assessment.partnership.started))
+    period = period_of(assessment.as_of, months)
+    last = period_bounds(period, months)[1]
+    return last if last > assessment.as_of else period_bounds(period + 1, months)[1]
+
+
 @rule(
     "reporting.scrutiny",
     "A completed quarter with no scrutiny report dated inside it.",
     uses=("scrutiny_months",),
+    holds_until=_period_ends_next,
+    changes_with=frozenset(),
 )
 def scrutiny(assessment: Assessment) -> Iterator[Finding]:
     months = int(assessment.value("scrutiny_months", assessment.partnership.started))
@@ -46,10 +56,20 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
         period += 1
 
 
+def _review_falls_due(assessment: Assessment) -> date | None:
+    """The day after the next review is due, unless it is overdue already."""
+    reviews = [r.date for r in assessment.reports() if r.kind is ReportKind.ANNUAL_REVIEW]
+    last = max([assessment.partnership.started, *reviews])
+    due = add_months(last, int(assessment.value("review_months", last)))
+    return due + timedelta(days=1) if assessment.as_of <= due else None
+
+
 @rule(
     "review.annual",
     "More than a year since the start or the last annual review.",
     uses=("review_months",),
+    holds_until=_review_falls_due,
+    changes_with=frozenset(),
 )
 def annual_review(assessment: Assessment) -> Iterator[Finding]:
     reviews = sorted(
