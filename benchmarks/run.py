@@ -1,18 +1,26 @@
-"""How fast psr evaluates large histories: generation time, evaluation time, findings and memory per size.
+"""psr's benchmarks in one command: for each size of synthetic history, one table of every figure.
 
-    python benchmarks/run.py                              # small, medium and large, as a table
+    python benchmarks/run.py                              # every figure, small, medium and large (a few minutes)
+    python benchmarks/run.py --quick                      # evaluation and incremental figures only
     python benchmarks/run.py --sizes small,medium --json  # chosen sizes, as JSON
     python benchmarks/run.py --sizes large --repeat 3     # the fastest of three evaluations
+    python benchmarks/run.py --databases sqlite           # no database server needed
 
-Each size runs in a fresh subprocess (pinned to one CPU where the platform allows it), so its peak memory
-is its own. The child generates a synthetic history (``histories.py``), evaluates it under every rule of
-``chorley-2015`` as it stood on its last day, and reports:
+Each size runs in a fresh subprocess (pinned to one CPU where the platform allows it), so its memory
+figures are its own. The child generates a synthetic history (``histories.py``) and measures, in order:
 
-- peak RSS: the process's high-water mark (``resource.getrusage(RUSAGE_SELF).ru_maxrss``);
-- history RSS: the resident memory once the history is built (Python, psr and the history itself);
-- evaluation peak: how far evaluation took the high-water mark above the history RSS. On Linux the mark
-  is reset just before evaluating (``/proc/self/clear_refs``), so this is the evaluation's own peak;
-  elsewhere it is measured against the overall peak and can only show an evaluation that raised it.
+- evaluation: ``evaluate`` under every rule of ``chorley-2015`` as it stood on its last day, with the
+  garbage collector paused as ``psr check`` runs it (the figure with it running is reported too);
+- memory: the process's peak RSS after evaluating, the RSS of the history, and how far evaluation took
+  the high-water mark above it (on Linux the mark is reset just before evaluating, so it is its own);
+- incremental: the time to record each of the latest meetings, one at a time, into a
+  :class:`psr_core.Ledger` holding the rest, the as-of day moving on with each meeting;
+- calendar: rendering every meeting of the history as one iCalendar feed (``psr ical``);
+- SQL: importing the history into an empty SQLite file and PostgreSQL schema (``psr db import``), and
+  loading it back and evaluating it (``psr check --db``), the findings checked against those in memory.
+
+Then, once, the durable_rules baseline of ``durable.py``: the same attendance stream judged by the
+durable_rules adapter and by the core's Ledger, with the ratio of their rates.
 
 Progress goes to stderr when stderr is a terminal; piped, the script prints only its result.
 """
@@ -39,6 +47,8 @@ from histories import Shape, attendance_records, generate
 
 from psr_core import CHORLEY_2015, History, Ledger, evaluate
 
+HERE = Path(__file__).resolve().parent
+
 SIZES: dict[str, Shape] = {
     # about 10,000 attendance records
     "small": Shape(partnerships=2, years=8),
@@ -48,8 +58,15 @@ SIZES: dict[str, Shape] = {
     "large": Shape(partnerships=75, years=20),
 }
 TARGET_RECORDS = 1_000_000
-TARGET_SECONDS = 10.0
+TARGET_SECONDS = 3.0
+TARGET_MEMORY = 1024 * 1024 * 1024
+TARGET_RECORD_MS = 5.0
+TARGET_RATIO = 20.0
 MIB = 1024 * 1024
+DATABASES = {
+    "sqlite": None,
+    "postgresql": "postgresql://postgres@127.0.0.1:5432/test",
+}
 
 
 def progress(message: str) -> None:
@@ -93,8 +110,25 @@ def pin_to_one_cpu() -> int | None:
 
 
 # -- one size, in this process ----------------------------------------------------------------------
-def measure(name: str, shape: Shape, repeat: int = 1) -> dict[str, Any]:
-    """Generate and evaluate one size in this process; the figures as a JSON-able dict.
+def _evaluate(history: History, shape: Shape, collector: bool) -> tuple[Any, float, float]:
+    """One evaluation, with the garbage collector running or paused; (evaluation, wall s, CPU s)."""
+    gc.collect()
+    was = gc.isenabled()
+    if not collector:
+        gc.disable()
+    try:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        evaluation = evaluate(history, CHORLEY_2015, shape.as_of)
+        return evaluation, time.perf_counter() - started, time.process_time() - cpu_started
+    finally:
+        if was:
+            gc.enable()
+
+
+def measure(
+    name: str, shape: Shape, repeat: int = 1, databases: Sequence[str] = (), calendar: bool = True
+) -> dict[str, Any]:
+    """Generate one size in this process and measure it; the figures as a JSON-able dict.
 
     With ``repeat`` above 1 the history is evaluated that many times; the evaluation time reported is the
     fastest (the least disturbed by other work on the machine), and every time is listed.
@@ -111,27 +145,21 @@ def measure(name: str, shape: Shape, repeat: int = 1) -> dict[str, Any]:
     peak_before = peak_rss()
     reset = reset_peak_rss()
     progress(f"[{name}] {records:,} attendance records in {generation:.1f} s; evaluating ...")
-    started = time.perf_counter()
-    cpu_started = time.process_time()
-    evaluation = evaluate(history, CHORLEY_2015, shape.as_of)
-    elapsed = time.perf_counter() - started
-    cpu_time = time.process_time() - cpu_started
+    evaluation, elapsed, cpu_time = _evaluate(history, shape, collector=False)
     peak_after = peak_rss()
     progress(f"[{name}] {len(evaluation.findings):,} findings in {elapsed:.1f} s")
-    times = [elapsed]
-    cpu_times = [cpu_time]
+    times, cpu_times = [elapsed], [cpu_time]
     for run in range(2, repeat + 1):
-        started = time.perf_counter()
-        cpu_started = time.process_time()
-        evaluate(history, CHORLEY_2015, shape.as_of)
-        times.append(time.perf_counter() - started)
-        cpu_times.append(time.process_time() - cpu_started)
+        _again, elapsed, cpu_time = _evaluate(history, shape, collector=False)
+        times.append(elapsed)
+        cpu_times.append(cpu_time)
         progress(f"[{name}] run {run}/{repeat}: {times[-1]:.1f} s")
-    incremental = measure_incremental(name, history, shape)
+    _same, collected, collected_cpu = _evaluate(history, shape, collector=True)
+    progress(f"[{name}] with the garbage collector running: {collected:.1f} s")
     evaluation_peak = None
     if before is not None and (reset or peak_after > peak_before):
         evaluation_peak = max(0, peak_after - before)
-    return {
+    figures: dict[str, Any] = {
         "size": name,
         "partnerships": shape.partnerships,
         "groups": shape.groups,
@@ -147,6 +175,8 @@ def measure(name: str, shape: Shape, repeat: int = 1) -> dict[str, Any]:
         "evaluation_seconds": round(min(times), 3),
         "evaluation_cpu_seconds": round(min(cpu_times), 3),
         "evaluation_runs_seconds": [round(t, 3) for t in times],
+        "evaluation_collector_running_seconds": round(collected, 3),
+        "evaluation_collector_running_cpu_seconds": round(collected_cpu, 3),
         "findings": len(evaluation.findings),
         "findings_by_rule": dict(sorted(evaluation.by_rule().items())),
         "rules": len(CHORLEY_2015.rules),
@@ -155,33 +185,96 @@ def measure(name: str, shape: Shape, repeat: int = 1) -> dict[str, Any]:
         "history_rss_bytes": before,
         "evaluation_peak_bytes": evaluation_peak,
         "evaluation_peak_is_own": reset,
-        "incremental_ms": incremental,
         "cpu": cpu,
     }
+    figures["incremental_ms"], figures["incremental_rebuilds"] = measure_incremental(name, history)
+    if calendar:
+        figures["calendar_seconds"] = measure_calendar(name, history)
+    figures["databases"] = {
+        kind: measure_database(name, kind, history, shape, evaluation) for kind in databases
+    }
+    return figures
 
 
-RECORDED = 5
+RECORDED = 20
 """How many of the latest meetings the incremental measurement records, one at a time."""
 
 
-def measure_incremental(name: str, history: History, shape: Shape) -> list[float]:
-    """Milliseconds to record each of the latest meetings into a Ledger holding the rest of the history
-    (issue 8: the work grows with the new meeting, not with the history)."""
+def measure_incremental(name: str, history: History) -> tuple[list[float], int]:
+    """Milliseconds to record each of the latest meetings into a Ledger holding the rest, the day moving
+    on with each (issue 8: the work grows with the new meeting, not with the history); and how many times
+    the ledger evaluated afresh while recording them."""
     ordered = sorted(history.meetings, key=lambda m: (m.start, m.id))
     kept, recorded = ordered[:-RECORDED], ordered[-RECORDED:]
     progress(f"[{name}] building a ledger of {len(kept):,} meetings ...")
-    ledger = Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, shape.as_of)
+    ledger = Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, kept[-1].day)
+    built = ledger.rebuilds
     times = []
     for meeting in recorded:
         started = time.perf_counter()
         ledger.record(meeting)
         times.append((time.perf_counter() - started) * 1000)
-    return [round(t, 3) for t in times]
+    progress(f"[{name}] recorded {RECORDED} meetings, median {statistics.median(times):.2f} ms")
+    return [round(t, 3) for t in times], ledger.rebuilds - built
+
+
+def measure_calendar(name: str, history: History) -> float | None:
+    """Seconds to render every meeting of the history as one calendar (``psr ical``), best of three."""
+    try:
+        from psr_adapters.ical import render_calendar
+    except ImportError:  # the ical extra is not installed
+        return None
+    progress(f"[{name}] rendering {len(history.meetings):,} meetings as a calendar ...")
+    best = None
+    for _ in range(3):
+        started = time.perf_counter()
+        render_calendar(history, CHORLEY_2015)
+        took = time.perf_counter() - started
+        best = took if best is None else min(best, took)
+    return None if best is None else round(best, 3)
+
+
+def measure_database(name: str, kind: str, history: History, shape: Shape, expected: Any) -> dict[str, Any]:
+    """Import into an empty database of ``kind``, load back and evaluate (``sql.py``); or why not."""
+    sys.path.insert(0, str(HERE))
+    try:
+        import sql
+    except ImportError as exc:  # the sql extra is not installed
+        return {"skipped": f"psr_adapters.sql cannot be imported: {exc}"}
+    progress(f"[{name}] {kind}: import, load and evaluate ...")
+    servers = {k: v for k, v in DATABASES.items() if v is not None}
+    try:
+        found: dict[str, Any] = sql.measure(kind, history, expected, shape, servers)
+    except Exception as exc:  # a server that is not there is reported, not fatal
+        return {"skipped": f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"}
+    return {
+        "import_seconds": round(found["import"], 3),
+        "load_seconds": round(found["load"], 3),
+        "evaluate_seconds": round(found["evaluate"], 3),
+    }
+
+
+# -- the durable_rules baseline ---------------------------------------------------------------------------
+def run_durable(repeat: int) -> dict[str, Any]:
+    """``durable.py --json`` in a subprocess: the adapter and the Ledger over the same stream."""
+    progress("[durable] the durable_rules adapter and the Ledger over 100,000 attendance events ...")
+    command = [sys.executable, str(HERE / "durable.py"), "--json", "--repeat", str(repeat)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        why = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}"])[-1]
+        return {"skipped": why}
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
 
 
 # -- every size, each in a fresh subprocess ---------------------------------------------------------
-def run_child(name: str, seed: int | None, repeat: int) -> dict[str, Any]:
+def run_child(
+    name: str, seed: int | None, repeat: int, databases: Sequence[str], calendar: bool
+) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--repeat", str(repeat)]
+    command += ["--databases", ",".join(databases) or "none"]
+    if not calendar:
+        command.append("--quick")
     if seed is not None:
         command += ["--seed", str(seed)]
     result = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
@@ -195,38 +288,12 @@ def mib(value: int | None) -> str:
     return "-" if value is None else f"{value / MIB:,.0f}"
 
 
-def table(results: Sequence[dict[str, Any]]) -> str:
-    header = (
-        "size",
-        "groups",
-        "records",
-        "generate s",
-        "evaluate s",
-        "findings",
-        "peak RSS MiB",
-        "history RSS MiB",
-        "eval peak MiB",
-        "eval CPU s",
-        "record ms",
-    )
-    rows = [header]
-    for r in results:
-        rows.append(
-            (
-                r["size"],
-                f"{r['groups']:,}",
-                f"{r['attendance_records']:,}",
-                f"{r['generation_seconds']:.2f}",
-                f"{r['evaluation_seconds']:.2f}",
-                f"{r['findings']:,}",
-                mib(r["peak_rss_bytes"]),
-                mib(r["history_rss_bytes"]),
-                mib(r["evaluation_peak_bytes"]),
-                f"{r['evaluation_cpu_seconds']:.2f}",
-                f"{statistics.median(r['incremental_ms']):.2f}",
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+def seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def render_table(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(
             cell.ljust(w) if i == 0 else cell.rjust(w)
@@ -235,33 +302,134 @@ def table(results: Sequence[dict[str, Any]]) -> str:
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
+def table(results: Sequence[dict[str, Any]], durable: dict[str, Any] | None = None) -> str:
+    kinds = sorted({kind for r in results for kind in r.get("databases", {})}, key=list(DATABASES).index)
+    header = [
+        "size",
+        "records",
+        "evaluate s",
+        "(gc on) s",
+        "findings",
+        "peak RSS MiB",
+        "eval peak MiB",
+        "record ms",
+        "record max ms",
+        "calendar s",
+    ]
+    for kind in kinds:
+        header += [f"{kind} import s", f"{kind} load+eval s"]
+    rows = [header]
+    for r in results:
+        row = [
+            r["size"],
+            f"{r['attendance_records']:,}",
+            f"{r['evaluation_seconds']:.2f}",
+            f"{r['evaluation_collector_running_seconds']:.2f}",
+            f"{r['findings']:,}",
+            mib(r["peak_rss_bytes"]),
+            mib(r["evaluation_peak_bytes"]),
+            f"{statistics.median(r['incremental_ms']):.2f}",
+            f"{max(r['incremental_ms']):.2f}",
+            seconds(r.get("calendar_seconds")),
+        ]
+        for kind in kinds:
+            found = r.get("databases", {}).get(kind, {})
+            if "import_seconds" in found:
+                row += [
+                    seconds(found["import_seconds"]),
+                    seconds(found["load_seconds"] + found["evaluate_seconds"]),
+                ]
+            else:
+                row += ["-", "-"]
+        rows.append(row)
+    lines = render_table(rows)
     lines.append("")
     runs = len(results[0]["evaluation_runs_seconds"])
-    fastest = f", fastest of {runs} evaluations" if runs > 1 else ""
+    fastest = f", fastest of {runs}" if runs > 1 else ""
     lines.append(
-        f"Every size is evaluated under all {results[0]['rules']} rules of chorley-2015, in its own process "
-        f"on one CPU{fastest}; records are attendance records. 'record ms' is the median time to record "
-        f"one of the latest {RECORDED} meetings into an incremental Ledger holding the rest (issue 8)."
+        f"Each size: all {results[0]['rules']} rules of chorley-2015, in its own process on one CPU{fastest}. "
+        "'evaluate s' pauses the garbage collector as psr check does; '(gc on)' lets it run. 'record ms' is "
+        f"the median (and max) time to record each of the latest {RECORDED} meetings into a Ledger holding "
+        "the rest. 'calendar s' renders every meeting; the database columns import the whole history, "
+        "then load it back and evaluate it."
     )
     for r in results:
-        if r["attendance_records"] >= TARGET_RECORDS:
-            verdict = "meets" if r["evaluation_seconds"] < TARGET_SECONDS else "misses"
-            lines.append(
-                f"Target: {TARGET_RECORDS:,} records in under {TARGET_SECONDS:.0f} s. The {r['size']} run "
-                f"({r['attendance_records']:,} records, {r['evaluation_seconds']:.1f} s) {verdict} it."
-            )
+        for kind, found in r.get("databases", {}).items():
+            if "skipped" in found:
+                lines.append(f"{r['size']}: {kind} not measured: {found['skipped']}")
+    lines.append("")
+    lines.extend(verdicts(results, durable))
     return "\n".join(lines)
+
+
+def verdicts(results: Sequence[dict[str, Any]], durable: dict[str, Any] | None) -> list[str]:
+    """Each target of issue 8 with the figure measured in this run, met or missed."""
+    lines = ["Targets (issue 8):"]
+
+    def say(met: bool, text: str) -> None:
+        lines.append(f"  [{'met' if met else 'MISSED'}] {text}")
+
+    for r in results:
+        if r["attendance_records"] >= TARGET_RECORDS:
+            say(
+                r["evaluation_seconds"] < TARGET_SECONDS,
+                f"full evaluation of {r['attendance_records']:,} records under {TARGET_SECONDS:.0f} s: "
+                f"{r['evaluation_seconds']:.2f} s ({r['evaluation_collector_running_seconds']:.2f} s with "
+                "the garbage collector running)",
+            )
+            say(
+                r["peak_rss_bytes"] < TARGET_MEMORY,
+                f"peak memory under {TARGET_MEMORY // MIB:,} MiB: {mib(r['peak_rss_bytes'])} MiB",
+            )
+    medians = [statistics.median(r["incremental_ms"]) for r in results]
+    say(
+        max(medians) < TARGET_RECORD_MS,
+        f"recording one meeting under {TARGET_RECORD_MS:.0f} ms: median "
+        + ", ".join(f"{m:.2f} ms ({r['size']})" for m, r in zip(medians, results, strict=True)),
+    )
+    if len(results) > 1:
+        smallest, largest = medians[0], medians[-1]
+        say(
+            largest <= 2 * max(smallest, 0.05),
+            f"and flat from {results[0]['attendance_records']:,} to {results[-1]['attendance_records']:,} "
+            f"records (within a factor of 2): {smallest:.2f} ms -> {largest:.2f} ms",
+        )
+    if durable is not None and "skipped" not in durable:
+        ratio = durable["core_over_adapter"]
+        say(
+            ratio >= TARGET_RATIO,
+            f"at least {TARGET_RATIO:.0f}x the durable_rules adapter's throughput on the same stream: "
+            f"{ratio:.1f}x ({durable['core_incremental']['per_s']:,.0f} vs {durable['adapter']['per_s']:,.0f} "
+            f"attendance events/s of CPU time, {durable['attendance_events']:,} events)",
+        )
+    elif durable is not None:
+        lines.append(f"  [-] the durable_rules baseline was not measured: {durable['skipped']}")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="benchmarks/run.py",
-        description="Time psr's evaluation of synthetic histories (chorley-2015, all rules).",
+        description="psr's benchmarks in one table: evaluation, memory, incremental, calendar, SQL, durable.",
     )
     parser.add_argument(
         "--sizes",
         default="small,medium,large",
         help=f"comma-separated sizes to run, from: {', '.join(SIZES)} (default: all)",
+    )
+    parser.add_argument(
+        "--databases",
+        default=",".join(DATABASES),
+        help="comma-separated databases to import into, from: sqlite, postgresql; 'none' for none "
+        "(default: both)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="evaluation and incremental figures only (no calendar, SQL, durable)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--seed", type=int, default=None, help="seed for the generator (default: 2015)")
@@ -269,16 +437,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=1,
-        help="evaluate each history N times and report the fastest (default: 1)",
+        help="evaluate each history (and run the durable baseline) N times and report the fastest (default: 1)",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    databases = (
+        [] if args.quick or args.databases == "none" else [d.strip() for d in args.databases.split(",")]
+    )
+    unknown_databases = [d for d in databases if d not in DATABASES]
+    if unknown_databases:
+        parser.error(
+            f"unknown database(s): {', '.join(unknown_databases)}; choose from {', '.join(DATABASES)}"
+        )
 
     if args.child is not None:
         shape = SIZES[args.child]
         if args.seed is not None:
             shape = dataclasses.replace(shape, seed=args.seed)
-        print(json.dumps(measure(args.child, shape, args.repeat)))
+        print(json.dumps(measure(args.child, shape, args.repeat, databases, calendar=not args.quick)))
         return 0
 
     names = [name.strip() for name in args.sizes.split(",") if name.strip()]
@@ -289,19 +465,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    results = [run_child(name, args.seed, args.repeat) for name in names]
+    results = [run_child(name, args.seed, args.repeat, databases, not args.quick) for name in names]
+    durable = None if args.quick else run_durable(args.repeat)
     if args.json:
         document = {
             "python": platform.python_version(),
             "implementation": platform.python_implementation(),
             "machine": platform.machine(),
             "system": platform.system(),
-            "target": {"attendance_records": TARGET_RECORDS, "seconds": TARGET_SECONDS},
+            "targets": {
+                "attendance_records": TARGET_RECORDS,
+                "seconds": TARGET_SECONDS,
+                "peak_rss_bytes": TARGET_MEMORY,
+                "record_ms": TARGET_RECORD_MS,
+                "durable_ratio": TARGET_RATIO,
+            },
             "results": results,
+            "durable": durable,
         }
         print(json.dumps(document, indent=2))
     else:
-        print(table(results))
+        print(table(results, durable))
     return 0
 
 

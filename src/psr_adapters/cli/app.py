@@ -19,7 +19,7 @@ from ..rendering.comparison import comparison_document, comparison_table
 from ..rendering.findings_json import evaluation_document
 from ..rendering.findings_table import findings_table
 from ..rendering.policy_text import policy_document, policy_text
-from .common import INTERNAL_ERROR, iso_date, reports_errors
+from .common import INTERNAL_ERROR, collector_paused, iso_date, reports_errors
 from .db import db, db_option
 from .ical import ical, schedule
 from .progress import Progress
@@ -72,7 +72,8 @@ def check(
     policy = policies_for(history, policy_ref, base)
     day = as_of if as_of is not None else date.today()
     progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
-    evaluation = evaluate(history, policy, day, on_progress=progress)
+    with collector_paused():
+        evaluation = evaluate(history, policy, day, on_progress=progress)
     progress.done()
     if output == "json":
         click.echo(json.dumps(evaluation_document(evaluation), indent=2, ensure_ascii=False))
@@ -100,7 +101,8 @@ def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, o
     history = read_dataset(dataset)
     after, before = resolve_policy(policy_ref), resolve_policy(against_ref)
     day = as_of if as_of is not None else date.today()
-    comparison = compare(evaluate(history, before, day), evaluate(history, after, day))
+    with collector_paused():
+        comparison = compare(evaluate(history, before, day), evaluate(history, after, day))
     if output == "json":
         document = comparison_document(comparison, before.id, after.id, day.isoformat())
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))

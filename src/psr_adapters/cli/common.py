@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
@@ -50,3 +52,20 @@ def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
         raise click.BadParameter(
             f"expected a date written YYYY-MM-DD, like 2016-01-01; found {value!r}"
         ) from None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the garbage collector while a command judges a history it has read.
+
+    Judging allocates many small objects (findings, runs); each full collection would walk the whole
+    history again, which costs a large history about a seventh of its evaluation time. Nothing judged
+    forms reference cycles worth collecting meanwhile, and the collector runs again afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
