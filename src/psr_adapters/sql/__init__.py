@@ -5,6 +5,8 @@
 >>> history = load_history("sqlite:///psr.db")                      # psr check --db      # doctest: +SKIP
 >>> with Recorder("sqlite:///psr.db") as recorder:                                        # doctest: +SKIP
 ...     recorder.record_attendance("exec-2015-07-14", Attendance("gary-hall", "apologies"))
+>>> with JudgedRecorder("sqlite:///psr.db", as_of=date(2015, 8, 11)) as judge:            # doctest: +SKIP
+...     found = judge.record_meeting(meeting)      # stored, and judged at once as evaluate would judge it
 
 Everywhere a database is named, it may be an engine, a SQLAlchemy URL, what a user types for ``--db``
 (``postgresql://user@host/db``, ``mariadb://root@host/db``, a file name) or ``None`` for ``psr.db`` in the
@@ -23,6 +25,7 @@ from .errors import (
     StorageError,
     UnstorableHistoryError,
 )
+from .judging import JudgedRecorder
 from .migrations import head as schema_head
 from .migrations import upgrade
 from .recording import Recorded, Recorder
@@ -35,6 +38,7 @@ __all__ = [
     "DatabaseURLError",
     "DatabaseUnavailableError",
     "ImportSummary",
+    "JudgedRecorder",
     "RecordNotFoundError",
     "Recorded",
     "Recorder",
