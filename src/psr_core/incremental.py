@@ -30,10 +30,7 @@ from .assessment import HistoryIndex
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
 from .model import Contribution, History, Meeting, Membership, Report
-from .rules.base import MEETINGS, RESIGNATIONS, Rule
-from .rules.base import earliest as _earliest
-
-Identity = tuple[str, str, date, tuple[str, ...]]
+from .rules.base import MEETINGS, RESIGNATIONS, Rule, earliest
 
 
 @attrs.frozen
@@ -125,7 +122,7 @@ class _Closing:
             found.extend(kept[2])
             until.append(kept[1])
         self.findings = found
-        self.holds_until = _earliest(*until)
+        self.holds_until = earliest(*until)
         return found
 
 
@@ -289,10 +286,8 @@ class Ledger:
         findings: list[Finding] = []
         for partnership, book in self._books.items():
             findings.extend(book.stepped)
-            closing = self._closings[partnership]
-            if closing.book.assessment.as_of != self.as_of:
-                self._close(partnership)
-            findings.extend(closing.findings)
+            # Kept current by record(): a partnership not brought to today still holds its answer.
+            findings.extend(self._closings[partnership].findings)
         findings.sort(key=Finding.sort_key)
         return Evaluation(
             as_of=self.as_of,
