@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .findings import Finding, Subject
 from .model import (
     Attendance,
+    AttendanceStatus,
     Contribution,
     Group,
     History,
@@ -31,6 +32,23 @@ from .policy import Policy
 
 if TYPE_CHECKING:
     from .rules.attendance_runs import AttendanceRuns
+
+
+class AttendanceRecord:
+    """The attendance record of one meeting (clause 1.7.7), looked up by person.
+
+    ``entries`` holds each person's entry (the last, where the minutes list someone twice), ``present``
+    who is recorded present, and ``others`` the lines that record anything else, in the minutes' order.
+    """
+
+    __slots__ = ("entries", "meeting", "others", "present")
+
+    def __init__(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.entries: dict[str, Attendance] = {entry.person: entry for entry in meeting.attendance}
+        present = AttendanceStatus.PRESENT
+        self.present: set[str] = {person for person, entry in self.entries.items() if entry.status is present}
+        self.others: list[Attendance] = [entry for entry in meeting.attendance if entry.status is not present]
 
 
 class HistoryIndex:
@@ -102,7 +120,7 @@ class Assessment:
                     if group in own:
                         held[group].append(meeting)
         self._held = dict(held)
-        self._entries: tuple[Meeting | None, dict[str, Attendance]] = (None, {})
+        self._record: AttendanceRecord | None = None
         self._expected: dict[str, Mapping[str, Membership]] = {}
         # Most parameters have one value throughout: read those without looking at the day.
         self._constants: dict[str, Any] = {
@@ -191,14 +209,17 @@ class Assessment:
         """Held meetings of ``group`` (joint ones included), in order."""
         return self._held.get(group, [])
 
+    def record(self, meeting: Meeting) -> AttendanceRecord:
+        """What the minutes of ``meeting`` record of attendance, looked up by person."""
+        # The rules ask about one meeting at a time, so only the latest meeting's record is kept.
+        record = self._record
+        if record is None or record.meeting is not meeting:
+            record = self._record = AttendanceRecord(meeting)
+        return record
+
     def entries(self, meeting: Meeting) -> Mapping[str, Attendance]:
         """The minutes' attendance entries of ``meeting``, by person."""
-        # The rules ask about one meeting at a time, so only the latest meeting's entries are kept.
-        last, entries = self._entries
-        if last is not meeting:
-            entries = {e.person: e for e in meeting.attendance}
-            self._entries = (meeting, entries)
-        return entries
+        return self.record(meeting).entries
 
     def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:
         """The minutes' entry for ``person`` at ``meeting``, if there is one."""

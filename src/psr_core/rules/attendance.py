@@ -77,7 +77,7 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
 @meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
 def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     expected = assessment.expected(meeting)
-    for entry in meeting.attendance:
+    for entry in assessment.record(meeting).others:  # the lines not recording someone present
         if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
             continue
         deputy = entry.deputy or "an unnamed deputy"

@@ -188,15 +188,17 @@ class Roster:
     """Who ``group`` counts and expects from ``day`` until the day before ``until`` (``None``: for ever),
     unless a deemed resignation comes first.
 
-    ``counted`` are the runs of the members whose seat counts the group's meetings; ``expected`` maps
-    each member sitting on those days to the seat they sit in.
+    ``counted`` maps each member whose seat counts the group's meetings to their run; ``expected`` maps
+    each member sitting on those days to the seat they sit in; ``running`` holds the counted members
+    with a run of misses going, so that a meeting need look only at them and at those not present.
     """
 
     group: str
     day: date
     until: date | None
-    counted: tuple[RunState, ...]
+    counted: dict[str, RunState]
     expected: dict[str, Membership]
+    running: dict[str, RunState]
 
     def holds_on(self, day: date) -> bool:
         return self.day <= day and (self.until is None or day < self.until)
@@ -303,31 +305,53 @@ class AttendanceRuns:
         if any(last is not None and last < day for _first, last, _state in sitting):
             sitting[:] = [entry for entry in sitting if entry[1] is None or entry[1] >= day]
         changes = [waiting[-1][0]] if waiting else []
-        counted: list[RunState] = []
+        counted: dict[str, RunState] = {}
         expected: dict[str, Membership] = {}
+        ends = self.ends
         for _first, _last, state in sitting:
+            # One pass over the member's seats: the first that counts (RunState.seat), the first that
+            # expects them (RunState.sits_on), and the next day either could change.
+            resigned = state.resigned_on
+            counts = expects = None
             for membership in state.memberships:
-                if membership.start > day:
-                    changes.append(membership.start)
+                start = membership.start
+                if start > day:
+                    changes.append(start)
                     continue
                 # The seat counts until its recorded end, and is expected until a deemed resignation's.
-                for end in (membership.end, self.ends.get(membership)):
-                    if end is not None and end >= day:
+                end = membership.end
+                if end is None or end >= day:
+                    if end is not None:
                         changes.append(end + _ONE_DAY)
-            if state.seat(day) is not None:
-                counted.append(state)
-            seat = state.sits_on(day, self.ends)
-            if seat is not None:
-                expected[state.person] = seat
-        roster = Roster(group, day, min(changes, default=None), tuple(counted), expected)
+                    if counts is None and (resigned is None or start > resigned):
+                        counts = membership
+                # Only a member a deemed resignation ended has ends of their own.
+                deemed = ends.get(membership) if resigned is not None else None
+                if deemed is None:
+                    if expects is None and (end is None or end >= day):
+                        expects = membership
+                elif deemed >= day:
+                    changes.append(deemed + _ONE_DAY)
+                    if expects is None:
+                        expects = membership
+            if counts is not None:
+                counted[state.person] = state
+            if expects is not None:
+                expected[state.person] = expects
+        running = {person: state for person, state in counted.items() if state.missed}
+        roster = Roster(group, day, min(changes, default=None), counted, expected, running)
         self._rosters[group] = roster
         return roster
 
     def observe(self, assessment: Assessment, meeting: Meeting) -> None:
-        """Count a held meeting for every member of each of its groups in this partnership."""
+        """Count a held meeting for every member of each of its groups in this partnership.
+
+        A member recorded present attends whatever the readings; only the others (and those present with
+        a run to end) are looked at one by one.
+        """
         day = meeting.day
-        entries = assessment.entries(meeting)
-        present = AttendanceStatus.PRESENT
+        record = assessment.record(meeting)
+        entries, present = record.entries, record.present
         attended = Outcome.ATTENDED
         own: list[Roster] = []
         for group in meeting.groups:
@@ -335,25 +359,36 @@ class AttendanceRuns:
             if roster is None:
                 continue
             own.append(roster)
-            if not roster.counted:
+            counted = roster.counted
+            if not counted:
+                continue
+            running = roster.running
+            if running:
+                for person in [p for p in running if p in present and p in counted]:
+                    state = running.pop(person)
+                    state.missed, state.skipped = [], []
+            missing = counted.keys() - present
+            if not missing:
                 continue
             reading = self.readings(assessment, meeting)
-            for state in roster.counted:
-                entry = entries.get(state.person)
-                if entry is not None and entry.status is present:
-                    if state.missed:
-                        state.missed, state.skipped = [], []
-                    continue
-                outcome = reading.outcome(entry)
+            for person in sorted(missing):
+                state = counted[person]
+                outcome = reading.outcome(entries.get(person))
                 if outcome is attended:
                     if state.missed:
                         state.missed, state.skipped = [], []
-                    continue
-                state.count(self, reading, meeting, outcome)
+                else:
+                    state.count(self, reading, meeting, outcome)
+                if state.missed:
+                    running[person] = state
+                else:
+                    running.pop(person, None)
         if len(own) == 1:
             # A deemed resignation at this meeting drops the roster; the one worked out again now
             # still expects the member who resigned today (their membership ends today).
-            roster = self.roster(own[0].group, day)
+            roster = own[0]
+            if self._rosters.get(roster.group) is not roster:
+                roster = self.roster(roster.group, day)
             if roster is not None:
                 assessment.expect(meeting, roster.expected)
 

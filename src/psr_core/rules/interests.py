@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import AttendanceStatus, Interest, Meeting
+from ..model import AttendanceStatus, Interest, Item, Meeting
 from .base import meeting_rule
 
 
@@ -57,11 +57,18 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
     if not items:
         return
     expected = assessment.expected(meeting)
-    entries = assessment.entries(meeting)
+    record = assessment.record(meeting)
+    # A member recorded present may vote on any item they did not withdraw from: only votes cast by
+    # anyone else, or on an item someone withdrew from, need a closer look.
+    eligible = record.present.intersection(expected)
+    items = [item for item in items if _needs_a_look(item, eligible)]
+    if not items:
+        return
+    entries = record.entries
     # A deputy sent by two members stands for an expected one first, then the first by id: whatever the
     # order of the minutes.
     deputising: dict[str, str] = {}
-    sent = [e for e in meeting.attendance if e.status is AttendanceStatus.DEPUTY and e.deputy is not None]
+    sent = [e for e in record.others if e.status is AttendanceStatus.DEPUTY and e.deputy is not None]
     for line in sorted(sent, key=lambda e: (e.person not in expected, e.person)):
         if line.deputy is not None:
             deputising.setdefault(line.deputy, line.person)
@@ -100,6 +107,21 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
                 },
                 uses=("deputies_may_vote",),
             )
+
+
+def _needs_a_look(item: Item, eligible: set[str]) -> bool:
+    """Whether a vote on ``item`` may have been cast by someone not ``eligible`` (present and expected),
+    or by someone who withdrew from it."""
+    decision = item.decision
+    if decision is None:
+        return False
+    if any(declaration.withdrew for declaration in item.declarations):
+        return True
+    return not (
+        eligible.issuperset(decision.votes_for)
+        and eligible.issuperset(decision.votes_against)
+        and eligible.issuperset(decision.abstentions)
+    )
 
 
 @meeting_rule(

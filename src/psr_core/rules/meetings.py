@@ -159,8 +159,7 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
     "A held meeting with an expected member who has no attendance entry.",
 )
 def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    entries = assessment.entries(meeting)
-    missing = sorted(person for person in assessment.expected(meeting) if person not in entries)
+    missing = sorted(assessment.expected(meeting).keys() - assessment.entries(meeting).keys())
     if missing:
         yield assessment.finding(
             "meeting.attendance-recorded",
@@ -171,18 +170,70 @@ def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Fi
         )
 
 
-@meeting_rule(
-    "meeting.chair",
-    "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
-    uses=("chair_rule", "named_chair_overrides", "partner_statuses"),
-)
-def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    # A joint meeting may be chaired by any of the chairs its groups allow (seed 001: "Existing chairs of
-    # each partnership share the duties"); each group's rule is read for that group's partnership.
-    groups = [assessment.all_groups[g] for g in sorted(meeting.groups) if g in assessment.all_groups]
+CHAIR = "meeting.chair"
+CHAIR_READS = ("chair_rule", "named_chair_overrides")
+"""The parameters that decide, with the history's fixed facts, whether someone may chair a group."""
+
+
+class ChairVerdicts:
+    """Whether a person may chair a meeting of some groups, kept while the chair rules stay the same.
+
+    A named chair, a district council's Leader and "anyone" depend only on who the person is and on the
+    rules; an independent chair (whose organisation may join the partnership later) and an elected member
+    depend on the day too, so those are always asked afresh.
+    """
+
+    __slots__ = ("allowed", "since", "until")
+
+    def __init__(self) -> None:
+        self.since: date = date.max
+        self.until: date | None = None
+        self.allowed: dict[tuple[tuple[str, ...], str], bool] = {}
+
+    def may_chair(self, assessment: Assessment, meeting: Meeting, person: str) -> bool:
+        """Whether ``person`` may chair ``meeting`` under the rule of one of its groups."""
+        day = meeting.day
+        if not (self.since <= day and (self.until is None or day < self.until)):
+            self.since, self.until = assessment.policy.steady(CHAIR_READS, day)
+            self.allowed = {}
+        key = (meeting.groups, person)
+        allowed = self.allowed.get(key)
+        if allowed is None:
+            groups = _groups(assessment, meeting)
+            allowed = any(may_chair(assessment, g, meeting, person) for g in groups)
+            if all(_kind(assessment, g, day) not in _DAY_BY_DAY for g in groups):
+                self.allowed[key] = allowed
+        return allowed
+
+
+_DAY_BY_DAY = frozenset({"independent", "member"})
+
+
+def _kind(assessment: Assessment, group: Group, day: date) -> str:
+    """The chair rule that decides for ``group`` on ``day``: its tier's, or "named" where it names one."""
+    if _named_chair(assessment, group, day) is not None:
+        return "named"
+    return str(assessment.value("chair_rule", day).get(group.tier.value, "any"))
+
+
+def _chair_begin(_assessment: Assessment) -> ChairVerdicts:
+    return ChairVerdicts()
+
+
+def _groups(assessment: Assessment, meeting: Meeting) -> list[Group]:
+    """The meeting's groups, by id. A joint meeting may be chaired by any of the chairs its groups allow
+    (seed 001: "Existing chairs of each partnership share the duties"); each group's rule is read for that
+    group's partnership."""
+    return [assessment.all_groups[g] for g in sorted(meeting.groups) if g in assessment.all_groups]
+
+
+def _chair_step(assessment: Assessment, verdicts: ChairVerdicts, meeting: Meeting) -> Iterator[Finding]:
+    if meeting.chair is not None and verdicts.may_chair(assessment, meeting, meeting.chair):
+        return
+    groups = _groups(assessment, meeting)
     if meeting.chair is None:
         yield assessment.finding(
-            "meeting.chair",
+            CHAIR,
             meeting.day,
             meeting_subject(assessment, meeting),
             f"No chair is recorded for {meeting.id}",
@@ -193,13 +244,11 @@ def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             uses=("chair_rule",),
         )
         return
-    if any(may_chair(assessment, g, meeting, meeting.chair) for g in groups):
-        return
-    verdicts = {g.id: chair_rule(assessment, g, meeting) for g in groups}
+    verdict = {g.id: chair_rule(assessment, g, meeting) for g in groups}
     person = assessment.people.get(meeting.chair)
     name = person.name if person is not None else meeting.chair
     yield assessment.finding(
-        "meeting.chair",
+        CHAIR,
         meeting.day,
         Subject(
             meeting=meeting.id,
@@ -207,10 +256,21 @@ def chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             group=groups[0].id if len(groups) == 1 else None,
         ),
         f"{name} chaired {meeting.id}, but "
-        + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdicts.items()),
-        {"chair": meeting.chair, "rules": verdicts},
+        + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdict.items()),
+        {"chair": meeting.chair, "rules": verdict},
         uses=("chair_rule",),
     )
+
+
+register(
+    Rule(
+        CHAIR,
+        "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
+        ("chair_rule", "named_chair_overrides", "partner_statuses"),
+        begin=_chair_begin,
+        step=_chair_step,
+    )
+)
 
 
 def _named_chair(assessment: Assessment, group: Group, day: date) -> str | None:
