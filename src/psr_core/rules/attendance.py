@@ -12,7 +12,7 @@ from .base import meeting_rule
 
 
 def _days(threshold: Threshold) -> str:
-    return ", ".join(meeting.day.isoformat() for meeting in threshold.missed)
+    return ", ".join([meeting.day.isoformat() for meeting in threshold.missed])
 
 
 def _unexcused(assessment: Assessment, threshold: Threshold) -> str:

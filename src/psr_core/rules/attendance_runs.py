@@ -8,6 +8,8 @@ per run; a deemed resignation ends the membership that day, so the member is not
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -170,23 +172,43 @@ class RunState:
                     if membership.covers(day):
                         runs.ends[membership] = day
                 self.missed, self.skipped = [], []
-                runs.resigned(self.group)
+                runs.resigned(self, day)
 
-    def sits_on(self, day: date, ends: dict[Membership, date]) -> Membership | None:
-        """The first membership that holds on ``day`` with deemed resignations applied (the seat that
-        makes the member *expected*; it differs from :meth:`seat` only on the day a deemed resignation
-        ended the membership, when the member still sits but is no longer counted)."""
+    def place(self, day: date, ends: dict[Membership, date]) -> tuple[bool, Membership | None]:
+        """Whether the group counts the member's meetings on ``day`` (:meth:`seat`), and the first seat
+        that makes them *expected* on it, deemed resignations applied (``ends``). The two differ on the day
+        a deemed resignation ends a membership: the member still sits that day but is no longer counted."""
+        resigned = self.resigned_on
+        counts = False
+        expects = None
         for membership in self.memberships:
-            end = ends.get(membership, membership.end)
-            if membership.start <= day and (end is None or day <= end):
-                return membership
-        return None
+            start = membership.start
+            if start > day:
+                continue
+            end = membership.end
+            if not counts and (end is None or end >= day) and (resigned is None or start > resigned):
+                counts = True
+            if expects is None:
+                # Only a member a deemed resignation ended has ends of their own.
+                last = ends.get(membership, end) if resigned is not None else end
+                if last is None or last >= day:
+                    expects = membership
+        return counts, expects
+
+    def changes(self, ends: dict[Membership, date]) -> list[date]:
+        """The days on which :meth:`place` may answer otherwise than the day before."""
+        days = []
+        for membership in self.memberships:
+            days.append(membership.start)
+            for end in (membership.end, ends.get(membership)):
+                if end is not None:
+                    days.append(end + _ONE_DAY)
+        return days
 
 
 @attrs.frozen
 class Roster:
-    """Who ``group`` counts and expects from ``day`` until the day before ``until`` (``None``: for ever),
-    unless a deemed resignation comes first.
+    """Who ``group`` counts and expects from ``day`` until a member's place in it next changes.
 
     ``counted`` maps each member whose seat counts the group's meetings to their run; ``expected`` maps
     each member sitting on those days to the seat they sit in; ``running`` holds the counted members
@@ -195,13 +217,9 @@ class Roster:
 
     group: str
     day: date
-    until: date | None
     counted: dict[str, RunState]
     expected: dict[str, Membership]
     running: dict[str, RunState]
-
-    def holds_on(self, day: date) -> bool:
-        return self.day <= day and (self.until is None or day < self.until)
 
 
 class AttendanceRuns:
@@ -210,9 +228,10 @@ class AttendanceRuns:
     ``thresholds`` lists every threshold reached so far; ``ends`` the memberships that deemed resignations
     ended, with their last day. Meetings must be observed in order of their start.
 
-    Each group keeps a :class:`Roster` of the members it counts: seats change hands only now and then,
-    so the roster is worked out again only when the day passes a membership's start or end, or a deemed
-    resignation ends one; between those days a meeting costs one look at each counted member's entry.
+    Each group keeps a :class:`Roster` of the members it counts, and the days on which a member's place
+    in it changes (a membership starts or ends, a deemed resignation ends one). Seats change hands only
+    now and then: when the day passes one of those days, only the members whose place changed are looked
+    at again; between them a meeting costs a look at the members not recorded present.
     """
 
     def __init__(self, assessment: Assessment) -> None:
@@ -220,12 +239,11 @@ class AttendanceRuns:
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
         self._readings: tuple[date, date | None, Readings] | None = None
-        # Per group: members not yet seated (latest first seat last, so they pop off the end in order),
-        # and the members whose memberships may still cover a meeting.
-        self._waiting: dict[str, list[tuple[date, date | None, RunState]]] = {}
-        self._sitting: dict[str, list[tuple[date, date | None, RunState]]] = {}
         self._rosters: dict[str, Roster] = {}
         self._states: dict[str, dict[str, RunState]] = {}
+        # Per group, a heap of (day, order, member's run): the days on which a member's place may change.
+        self._changes: dict[str, list[tuple[date, int, RunState]]] = {}
+        self._order = itertools.count()
         for group in sorted(assessment.groups):
             states: dict[str, RunState] = {}
             for membership in assessment.memberships(group):
@@ -237,17 +255,15 @@ class AttendanceRuns:
             self._queue(group)
 
     def _queue(self, group: str) -> None:
-        """Every member of ``group`` waits to be seated again; the next roster seats those whose first
-        seat has begun and leaves out those whose last seat has ended."""
-        entries = []
-        for person in sorted(self._states[group]):
-            state = self._states[group][person]
-            ends = [m.end for m in state.memberships]
-            last = None if None in ends else max(e for e in ends if e is not None)
-            entries.append((min(m.start for m in state.memberships), last, state))
-        entries.sort(key=lambda entry: entry[0], reverse=True)
-        self._waiting[group] = entries
-        self._sitting[group] = []
+        """Every member of ``group`` is placed afresh by the next roster."""
+        order = self._order
+        changes = [
+            (day, next(order), state)
+            for person, state in sorted(self._states[group].items())
+            for day in state.changes(self.ends)
+        ]
+        heapq.heapify(changes)
+        self._changes[group] = changes
         self._rosters.pop(group, None)
 
     def seat_changed(self, old: Membership | None, new: Membership) -> None:
@@ -286,60 +302,45 @@ class AttendanceRuns:
         self.thresholds.append(threshold)
         self._at.setdefault(threshold.meeting.id, []).append(threshold)
 
-    def resigned(self, group: str) -> None:
-        """A deemed resignation ended a membership of ``group``: its roster no longer holds."""
-        self._rosters.pop(group, None)
+    def resigned(self, state: RunState, day: date) -> None:
+        """A deemed resignation ended the member's membership on ``day``: they are no longer counted
+        from that day, and no longer expected from the next."""
+        changes = self._changes[state.group]
+        heapq.heappush(changes, (day, next(self._order), state))
+        heapq.heappush(changes, (day + _ONE_DAY, next(self._order), state))
 
     def roster(self, group: str, day: date) -> Roster | None:
         """Who ``group`` counts and expects on ``day`` (``None``: not a group of this partnership).
         Days must not go back."""
         roster = self._rosters.get(group)
-        if roster is not None and roster.holds_on(day):
-            return roster
-        waiting = self._waiting.get(group)
-        if waiting is None:
+        changes = self._changes.get(group)
+        if changes is None:
             return None
-        sitting = self._sitting[group]
-        while waiting and waiting[-1][0] <= day:
-            sitting.append(waiting.pop())
-        if any(last is not None and last < day for _first, last, _state in sitting):
-            sitting[:] = [entry for entry in sitting if entry[1] is None or entry[1] >= day]
-        changes = [waiting[-1][0]] if waiting else []
-        counted: dict[str, RunState] = {}
-        expected: dict[str, Membership] = {}
-        ends = self.ends
-        for _first, _last, state in sitting:
-            # One pass over the member's seats: the first that counts (RunState.seat), the first that
-            # expects them (RunState.sits_on), and the next day either could change.
-            resigned = state.resigned_on
-            counts = expects = None
-            for membership in state.memberships:
-                start = membership.start
-                if start > day:
-                    changes.append(start)
-                    continue
-                # The seat counts until its recorded end, and is expected until a deemed resignation's.
-                end = membership.end
-                if end is None or end >= day:
-                    if end is not None:
-                        changes.append(end + _ONE_DAY)
-                    if counts is None and (resigned is None or start > resigned):
-                        counts = membership
-                # Only a member a deemed resignation ended has ends of their own.
-                deemed = ends.get(membership) if resigned is not None else None
-                if deemed is None:
-                    if expects is None and (end is None or end >= day):
-                        expects = membership
-                elif deemed >= day:
-                    changes.append(deemed + _ONE_DAY)
-                    if expects is None:
-                        expects = membership
-            if counts is not None:
-                counted[state.person] = state
-            if expects is not None:
-                expected[state.person] = expects
+        if roster is not None and (not changes or changes[0][0] > day):
+            return roster
+        moved: dict[str, RunState] = {}
+        while changes and changes[0][0] <= day:
+            state = heapq.heappop(changes)[2]
+            moved[state.person] = state
+        if roster is None:
+            counted: dict[str, RunState] = {}
+            expected: dict[str, Membership] = {}
+            placing = self._states[group]
+        else:
+            # The old roster's dicts stay as they are: a meeting already counted keeps who it expected.
+            counted, expected, placing = dict(roster.counted), dict(roster.expected), moved
+        for person, state in placing.items():
+            counts, seat = state.place(day, self.ends)
+            if counts:
+                counted[person] = state
+            else:
+                counted.pop(person, None)
+            if seat is not None:
+                expected[person] = seat
+            else:
+                expected.pop(person, None)
         running = {person: state for person, state in counted.items() if state.missed}
-        roster = Roster(group, day, min(changes, default=None), counted, expected, running)
+        roster = Roster(group, day, counted, expected, running)
         self._rosters[group] = roster
         return roster
 
@@ -364,7 +365,7 @@ class AttendanceRuns:
                 continue
             running = roster.running
             if running:
-                for person in [p for p in running if p in present and p in counted]:
+                for person in [p for p in running if p in present]:
                     state = running.pop(person)
                     state.missed, state.skipped = [], []
             missing = counted.keys() - present
@@ -384,13 +385,13 @@ class AttendanceRuns:
                 else:
                     running.pop(person, None)
         if len(own) == 1:
-            # A deemed resignation at this meeting drops the roster; the one worked out again now
-            # still expects the member who resigned today (their membership ends today).
-            roster = own[0]
-            if self._rosters.get(roster.group) is not roster:
-                roster = self.roster(roster.group, day)
-            if roster is not None:
-                assessment.expect(meeting, roster.expected)
+            # A deemed resignation at this meeting changes the roster from today; the one worked out
+            # again still expects the member who resigned (their membership ends today).
+            only = own[0]
+            changes = self._changes[only.group]
+            if changes and changes[0][0] <= day:
+                only = self.roster(only.group, day) or only
+            assessment.expect(meeting, only.expected)
 
     def at(self, meeting: Meeting) -> list[Threshold]:
         """The thresholds reached at ``meeting``."""

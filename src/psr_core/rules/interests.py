@@ -16,11 +16,13 @@ from .base import meeting_rule
     uses=("abstention_counts_as_voting",),
 )
 def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    abstaining_votes = bool(assessment.value("abstention_counts_as_voting", meeting.day))
     for item in meeting.items:
+        if not item.declarations:
+            continue
         prejudicial = [d for d in item.declarations if d.interest is Interest.PREJUDICIAL]
         if not prejudicial:
             continue
+        abstaining_votes = bool(assessment.value("abstention_counts_as_voting", meeting.day))
         votes = dict(item.decision.voters()) if item.decision is not None else {}
         for declaration in prejudicial:
             vote = votes.get(declaration.person)
@@ -53,7 +55,13 @@ def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Itera
     uses=("deputies_may_vote",),
 )
 def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    items = [item for item in meeting.items if item.decision is not None]
+    # Only items with votes recorded (not those decided by consensus) can have a vote cast wrongly.
+    items = [
+        item
+        for item in meeting.items
+        if (decision := item.decision) is not None
+        and (decision.votes_for or decision.votes_against or decision.abstentions)
+    ]
     if not items:
         return
     expected = assessment.expected(meeting)
@@ -115,7 +123,7 @@ def _needs_a_look(item: Item, eligible: set[str]) -> bool:
     decision = item.decision
     if decision is None:
         return False
-    if any(declaration.withdrew for declaration in item.declarations):
+    if item.declarations and any(declaration.withdrew for declaration in item.declarations):
         return True
     return not (
         eligible.issuperset(decision.votes_for)

@@ -159,8 +159,9 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
     "A held meeting with an expected member who has no attendance entry.",
 )
 def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    missing = sorted(assessment.expected(meeting).keys() - assessment.entries(meeting).keys())
-    if missing:
+    unrecorded = assessment.expected(meeting).keys() - assessment.entries(meeting).keys()
+    if unrecorded:
+        missing = sorted(unrecorded)
         yield assessment.finding(
             "meeting.attendance-recorded",
             meeting.day,
