@@ -152,7 +152,9 @@ def evaluate(
         if on_progress is not None:
             on_progress(f"{partnership.id}: {len(known.meetings)} meetings under {chosen.id}")
         book = FindingsBook(known, partnership, chosen, as_of, index)
-        findings.extend(book.stepped)
-        findings.extend(book.closing())
-    findings.sort(key=Finding.sort_key)
+        # Findings are listed by partnership first (Finding.sort_key), and the partnerships come in order
+        # of their ids: sorting each partnership's findings sorts them all.
+        found = [*book.stepped, *book.closing()]
+        found.sort(key=Finding.sort_key)
+        findings.extend(found)
     return Evaluation(as_of=as_of, findings=tuple(findings), policies=used)
