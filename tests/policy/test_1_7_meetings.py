@@ -30,6 +30,7 @@ from psr_core import (
     Severity,
     evaluate,
 )
+from psr_core.assessment import Assessment
 from psr_core.evaluation import FindingsBook, policy_for
 from strategies import attendance_runs, histories, judgement_days, meetings
 from strategies.chorley import (
@@ -860,6 +861,52 @@ def test_the_members_expected_at_a_meeting_are_those_sitting_on_its_groups_that_
     The attendance runs keep who is expected group by group as meetings go by; this states the answer from
     the memberships and the deemed resignations found, whatever order seats change hands in."""
     assert_expected_are_those_sitting(history, data.draw(judgement_days(history)))
+
+
+@given(history=histories(), data=st.data())
+def test_the_members_a_group_counts_are_those_seated_and_not_deemed_resigned(
+    history: History, data: st.DataObject
+) -> None:
+    """1.7.3: a miss counts towards a member's run while a seat of theirs on the group covers the
+    meeting's day, and not under a seat a deemed resignation has ended (nor on that day).
+
+    The attendance runs place a member again only on the days their place changes; this checks, after
+    every held meeting, that the group counts exactly whom the memberships say it counts on that day, and
+    that the runs it keeps going are those of counted members who have missed since they last attended."""
+    as_of = data.draw(judgement_days(history))
+    known = history.as_it_stood(as_of)
+    for partnership in known.partnerships:
+        assessment = Assessment(known, partnership, policy_for(partnership, None), as_of)
+        runs = assessment.runs
+        seated: dict[tuple[str, str], list[Membership]] = {}
+        for membership in known.memberships:
+            seated.setdefault((membership.group, membership.person), []).append(membership)
+        for meeting in assessment.meetings:
+            if not meeting.held:
+                continue
+            assessment.observe(meeting)
+            day = meeting.day
+            for group in meeting.groups:
+                roster = runs.roster(group, day)
+                if roster is None:
+                    continue
+                resigned = {
+                    (t.person, t.group): t.meeting.day
+                    for t in runs.thresholds
+                    if t.rule == DEEMED_RESIGNATION and t.ends_membership
+                }
+                counted = {
+                    person
+                    for (of, person), seats in seated.items()
+                    if of == group
+                    and any(
+                        m.covers(day)
+                        and ((person, group) not in resigned or m.start > resigned[(person, group)])
+                        for m in seats
+                    )
+                }
+                assert set(roster.counted) == counted, (meeting.id, group)
+                assert roster.running == {p: s for p, s in roster.counted.items() if s.missed}
 
 
 @given(
