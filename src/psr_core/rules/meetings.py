@@ -26,51 +26,75 @@ def _cadence(assessment: Assessment, group: Group, day: date) -> int | None:
     return int(months) if months is not None else None
 
 
-def _frequency_begin(assessment: Assessment) -> dict[str, tuple[Meeting | None, date]]:
-    """For each group: its last held meeting so far, and that meeting's day (the start before any)."""
-    return dict.fromkeys(assessment.groups, (None, assessment.partnership.started))
+Gap = tuple[Meeting | None, date, int | None, int | None]
+"""A group's last held meeting so far (``None``: the partnership's start), its day, the cadence in force
+on that day in months (``None``: the tier has none), and the month (:func:`month_index`) by the end of
+which the next held meeting falls due."""
 
 
-def _frequency_step(
-    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]], meeting: Meeting
-) -> Iterator[Finding]:
+class Gaps:
+    """Each group's :data:`Gap`, kept as its held meetings go by (the frequency rule's state)."""
+
+    __slots__ = ("_months", "_since", "_until", "last")
+
+    def __init__(self, assessment: Assessment) -> None:
+        self._months: dict[str, int | None] = {}
+        self._since: date = date.max
+        self._until: date | None = None
+        started = assessment.partnership.started
+        self.last: dict[str, Gap] = {
+            group_id: self.since(assessment, group_id, None, started) for group_id in assessment.groups
+        }
+
+    def since(self, assessment: Assessment, group_id: str, meeting: Meeting | None, day: date) -> Gap:
+        """The gap that opens with ``meeting`` (on ``day``) for ``group_id``."""
+        if not (self._since <= day and (self._until is None or day < self._until)):
+            # The cadences hold while cadence_months does: read them again only when it changes.
+            self._since, self._until = assessment.policy.steady(("cadence_months",), day)
+            self._months = {}
+        if group_id in self._months:
+            months = self._months[group_id]
+        else:
+            months = self._months[group_id] = _cadence(assessment, assessment.groups[group_id], day)
+        return (meeting, day, months, month_index(day) + months if months is not None else None)
+
+
+def _frequency_begin(assessment: Assessment) -> Gaps:
+    return Gaps(assessment)
+
+
+def _frequency_step(assessment: Assessment, gaps: Gaps, meeting: Meeting) -> Iterator[Finding]:
+    last = gaps.last
+    month = month_index(meeting.day)
     for group_id in meeting.groups:
-        if group_id not in last:
+        gap = last.get(group_id)
+        if gap is None:
             continue
-        group = assessment.groups[group_id]
-        previous, previous_day = last[group_id]
-        months = _cadence(assessment, group, previous_day)
-        if months is not None and month_index(meeting.day) > month_index(previous_day) + months:
-            yield _late(
-                assessment, group, previous, previous_day, meeting, month_index(previous_day) + months, months
-            )
-        last[group_id] = (meeting, meeting.day)
+        previous, previous_day, months, due = gap
+        if due is not None and months is not None and month > due:
+            yield _late(assessment, assessment.groups[group_id], previous, previous_day, meeting, due, months)
+        last[group_id] = gaps.since(assessment, group_id, meeting, meeting.day)
 
 
-def _frequency_close(
-    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]]
-) -> Iterator[Finding]:
+def _frequency_close(assessment: Assessment, gaps: Gaps) -> Iterator[Finding]:
     """A gap still open on the as-of day, once the month the next meeting was due in has passed."""
-    for group_id in sorted(last):
-        group = assessment.groups[group_id]
-        previous, previous_day = last[group_id]
-        months = _cadence(assessment, group, previous_day)
-        if months is not None and month_index(assessment.as_of) > month_index(previous_day) + months:
-            yield _late(
-                assessment, group, previous, previous_day, None, month_index(previous_day) + months, months
-            )
+    month = month_index(assessment.as_of)
+    for group_id in sorted(gaps.last):
+        previous, previous_day, months, due = gaps.last[group_id]
+        if due is not None and months is not None and month > due:
+            yield _late(assessment, assessment.groups[group_id], previous, previous_day, None, due, months)
 
 
-def _frequency_holds_until(
-    assessment: Assessment, last: dict[str, tuple[Meeting | None, date]]
-) -> date | None:
+def _frequency_holds_until(assessment: Assessment, gaps: Gaps) -> date | None:
     """The first of the month after the next meeting falls due, for the group that falls due first."""
-    days: list[date | None] = []
-    for group_id, (_previous, previous_day) in last.items():
-        months = _cadence(assessment, assessment.groups[group_id], previous_day)
-        if months is not None and month_index(assessment.as_of) <= month_index(previous_day) + months:
-            days.append(first_of_month(month_index(previous_day) + months + 1))
-    return earliest(*days)
+    month = month_index(assessment.as_of)
+    return earliest(
+        *(
+            first_of_month(due + 1)
+            for _m, _d, _months, due in gaps.last.values()
+            if due is not None and month <= due
+        )
+    )
 
 
 register(
