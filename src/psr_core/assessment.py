@@ -258,17 +258,18 @@ class Assessment:
     ) -> Finding:
         """A finding of ``rule`` with the clause and severity this policy adopts it under."""
         terms = self.policy.terms(rule)
+        # In the order of Finding's fields (positional: this runs for every finding).
         return Finding(
-            rule=rule,
-            partnership=self.partnership.id,
-            policy=self.policy.id,
-            clause=terms.clause,
-            severity=terms.severity,
-            date=day,
-            subject=subject,
-            message=message,
-            evidence=evidence,
-            interpretation=self._interpretation(uses, day),  # Finding keeps a copy
+            rule,
+            self.partnership.id,
+            self.policy.id,
+            terms.clause,
+            terms.severity,
+            day,
+            subject,
+            message,
+            evidence,
+            self._interpretation(uses, day),  # Finding keeps a copy
         )
 
     def in_force(self, rule: str) -> bool:

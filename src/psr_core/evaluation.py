@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -14,7 +16,7 @@ from .findings import Finding
 from .model import History, Meeting, Partnership, Severity
 from .policy import Policy, built_in_policy
 from .policy.values import value_problem
-from .rules import RULES
+from .rules import RULES, Rule
 
 PolicyChoice = Policy | Mapping[str, Policy] | None
 
@@ -92,8 +94,9 @@ class FindingsBook:
         self.assessment = Assessment(history, partnership, policy, as_of, index)
         self.rules = [(RULES[rule_id], policy.rules[rule_id]) for rule_id in sorted(policy.rules)]
         self.states = {rule.id: rule.begin(self.assessment) for rule, _terms in self.rules}
-        self._judges = [
-            (rule.step, self.states[rule.id], terms.since)
+        # Each rule's step with the assessment and its state bound, so that a meeting costs one call a rule.
+        self._judges: list[tuple[Callable[[Meeting], Iterable[Finding]], date | None]] = [
+            (_judge(rule, self.assessment, self.states[rule.id]), terms.since)
             for rule, terms in self.rules
             if rule.step is not None
         ]
@@ -108,8 +111,8 @@ class FindingsBook:
         assessment = self.assessment
         assessment.observe(meeting)
         found: list[Finding] = []
-        for judge, state, since in self._judges:
-            for finding in judge(assessment, state, meeting):
+        for judge, since in self._judges:
+            for finding in judge(meeting):
                 if since is None or finding.date >= since:  # RuleTerms.in_force_on
                     found.append(finding)
         self.stepped.extend(found)
@@ -124,6 +127,14 @@ class FindingsBook:
             for finding in rule.close(self.assessment, self.states[rule.id])
             if terms.in_force_on(finding.date)
         ]
+
+
+def _judge(rule: Rule, assessment: Assessment, state: Any) -> Callable[[Meeting], Iterable[Finding]]:
+    """``rule``'s judgement of one held meeting, with the assessment (and the rule's state) bound."""
+    if rule.judge is not None:
+        return functools.partial(rule.judge, assessment)
+    assert rule.step is not None
+    return functools.partial(rule.step, assessment, state)
 
 
 def evaluate(

@@ -32,6 +32,7 @@ Begin = Callable[[Assessment], Any]
 Step = Callable[[Assessment, Any, Meeting], Iterable[Finding]]
 Close = Callable[[Assessment, Any], Iterable[Finding]]
 HoldsUntil = Callable[[Assessment, Any], date | None]
+Judge = Callable[[Assessment, Meeting], Iterable[Finding]]
 
 MEETINGS = "meetings"
 RESIGNATIONS = "resignations"
@@ -81,6 +82,8 @@ class Rule:
     close: Close | None = attrs.field(default=None, eq=False, repr=False)
     holds_until: HoldsUntil = attrs.field(default=next_day, eq=False, repr=False)
     changes_with: frozenset[str] = attrs.field(default=EVERYTHING, eq=False, repr=False)
+    judge: Judge | None = attrs.field(default=None, eq=False, repr=False)
+    """For a rule that carries no state: ``step`` without the state (called directly, one call less)."""
 
 
 def register(new: Rule) -> Rule:
@@ -131,7 +134,11 @@ def meeting_rule(
     ) -> Callable[[Assessment, Meeting], Iterator[Finding]]:
         register(
             Rule(
-                rule_id, summary, uses, step=lambda assessment, _state, meeting: function(assessment, meeting)
+                rule_id,
+                summary,
+                uses,
+                step=lambda assessment, _state, meeting: function(assessment, meeting),
+                judge=function,
             )
         )
         return function
