@@ -6,7 +6,9 @@ A rule looks at a partnership's record in up to two ways, so that a full evaluat
 - ``step`` sees each held meeting once, in order, after the attendance runs have counted it;
 - ``close`` sees the record as a whole on the as-of day, and must not change the rule's state.
 
-``begin`` makes the state a rule carries from one meeting to the next (most rules carry none).
+``begin`` makes the state a rule carries from one meeting to the next (most rules carry none). A rule that
+carries none (registered with :func:`meeting_rule`) also keeps its function as ``judge``, ``step`` without
+the state, which the findings book calls directly.
 
 So that an incremental evaluation need not ask ``close`` again every day, a rule says how long what it
 closed with holds: ``holds_until`` gives the first as-of day on which ``close`` could find otherwise
