@@ -259,7 +259,7 @@ class AttendanceRuns:
         order = self._order
         changes = [
             (day, next(order), state)
-            for person, state in sorted(self._states[group].items())
+            for _person, state in sorted(self._states[group].items())
             for day in state.changes(self.ends)
         ]
         heapq.heapify(changes)
