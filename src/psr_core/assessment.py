@@ -28,7 +28,7 @@ from .model import (
     Report,
     Tier,
 )
-from .policy import Policy
+from .policy import Policy, SteadySpan
 
 if TYPE_CHECKING:
     from .rules.attendance_runs import AttendanceRuns
@@ -128,7 +128,7 @@ class Assessment:
             for name, parameter in policy.parameters.items()
             if len(parameter.values) == 1
         }
-        self._interpretations: dict[tuple[str, ...], tuple[date, date | None, dict[str, Any]]] = {}
+        self._interpretations: dict[tuple[str, ...], tuple[SteadySpan, dict[str, Any]]] = {}
         from .rules.attendance_runs import AttendanceRuns
 
         self.runs: AttendanceRuns = AttendanceRuns(self)
@@ -231,20 +231,18 @@ class Assessment:
         value = self._constants.get(name, _DATED)
         return self.policy.value(name, day) if value is _DATED else value
 
-    def interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
-        """The interpretation parameters among ``names`` with the values in force on ``day``."""
-        return dict(self._interpretation(names, day))
-
     def _interpretation(self, names: Iterable[str], day: date) -> dict[str, Any]:
-        """As :meth:`interpretation`, shared between the days on which none of ``names`` changes."""
+        """The interpretation parameters among ``names`` with the values in force on ``day``, shared
+        between the days on which none of them changes (a finding keeps a copy)."""
         key = names if isinstance(names, tuple) else tuple(names)
-        known = self._interpretations.get(key)
-        if known is not None and known[0] <= day and (known[1] is None or day < known[1]):
-            return known[2]
-        chosen = tuple(name for name in key if self.policy.parameter(name).interpretation)
-        values = {name: self.policy.value(name, day) for name in chosen}
-        since, until = self.policy.steady(chosen, day)
-        self._interpretations[key] = (since, until, values)
+        kept = self._interpretations.get(key)
+        if kept is None:
+            chosen = (name for name in key if self.policy.parameter(name).interpretation)
+            kept = self._interpretations[key] = (SteadySpan(chosen), {})
+        span, values = kept
+        if span.moved(self.policy, day):
+            values = {name: self.policy.value(name, day) for name in span.names}
+            self._interpretations[key] = (span, values)
         return values
 
     def finding(

@@ -14,7 +14,7 @@ from .assessment import Assessment, HistoryIndex
 from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, Partnership, Severity
-from .policy import Policy, built_in_policy
+from .policy import Policy, RuleTerms, built_in_policy
 from .policy.values import value_problem
 from .rules import RULES, Rule
 
@@ -124,9 +124,13 @@ class FindingsBook:
             finding
             for rule, terms in self.rules
             if rule.close is not None
-            for finding in rule.close(self.assessment, self.states[rule.id])
-            if terms.in_force_on(finding.date)
+            for finding in self.closed(rule, terms)
         ]
+
+    def closed(self, rule: Rule, terms: RuleTerms) -> list[Finding]:
+        """What ``rule`` (which closes) finds in the record as a whole on the as-of day, while in force."""
+        assert rule.close is not None
+        return [f for f in rule.close(self.assessment, self.states[rule.id]) if terms.in_force_on(f.date)]
 
 
 def _judge(rule: Rule, assessment: Assessment, state: Any) -> Callable[[Meeting], Iterable[Finding]]:

@@ -116,9 +116,12 @@ class _Closing:
             key = self._key(rule)
             kept = self._kept.get(rule.id)
             if kept is None or kept[0] != key or (kept[1] is not None and as_of >= kept[1]):
-                state = book.states[rule.id]
-                findings = [f for f in rule.close(assessment, state) if terms.in_force_on(f.date)]
-                kept = self._kept[rule.id] = (key, rule.holds_until(assessment, state), findings)
+                findings = book.closed(rule, terms)
+                kept = self._kept[rule.id] = (
+                    key,
+                    rule.holds_until(assessment, book.states[rule.id]),
+                    findings,
+                )
             found.extend(kept[2])
             until.append(kept[1])
         self.findings = found
@@ -255,13 +258,12 @@ class Ledger:
         if not in_order or late_agenda or facts is None:
             return self._afresh(later)
         own = {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
-        touched = own | self._falling_due(later)
-        for fact in facts:
-            touched |= self._partnerships_of(fact)
+        informed = {p for fact in facts for p in self._partnerships_of(fact)}
+        touched = own | informed | self._falling_due(later)
         before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
         for fact in facts:
             self._take_in(fact, later)
-        for partnership in {p for fact in facts for p in self._partnerships_of(fact)}:
+        for partnership in informed:
             self._closings[partnership].facts += 1
         self.as_of = later
         self._last = (meeting.start, meeting.id)

@@ -13,16 +13,15 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 
 from psr_core import Evaluation, Finding, Ledger, Meeting
 from psr_core.evaluation import PolicyChoice
 
-from .engine import Database, connected, create_database_engine, name_of, translated
+from .engine import Database, connected, translated
 from .recording import Recorder
 from .repository import load_history
 from .tables import MeetingRow
-from .urls import database_url
 
 
 class JudgedRecorder:
@@ -46,13 +45,11 @@ class JudgedRecorder:
     """
 
     def __init__(self, database: Database = None, *, as_of: date, policy: PolicyChoice = None) -> None:
-        self._owned = not isinstance(database, Engine)
-        self.engine = (
-            database if isinstance(database, Engine) else create_database_engine(database_url(database))
-        )
-        self.name = name_of(self.engine)
+        # The recorder opens (or is given) the engine, and disposes of it on close if it opened it.
+        self._recorder = Recorder(database)
+        self.engine = self._recorder.engine
+        self.name = self._recorder.name
         self.policy = policy
-        self._recorder = Recorder(self.engine)
         self._lock = threading.Lock()
         self._earlier_rebuilds = 0
         self._stale = False
@@ -63,8 +60,7 @@ class JudgedRecorder:
             raise
 
     def close(self) -> None:
-        if self._owned:
-            self.engine.dispose()
+        self._recorder.close()
 
     def __enter__(self) -> JudgedRecorder:
         return self

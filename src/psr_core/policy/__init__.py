@@ -5,7 +5,7 @@ from .chorley_2015 import CHORLEY_2015
 from .chorley_2015_review import CHORLEY_2015_REVIEW
 from .chorley_south_ribble_2021 import CHORLEY_SOUTH_RIBBLE_2021
 from .terms import Citation, DatedValue, Parameter, RuleTerms
-from .version import Policy
+from .version import Policy, SteadySpan
 
 __all__ = [
     "CHORLEY_2015",
@@ -16,6 +16,7 @@ __all__ = [
     "Parameter",
     "Policy",
     "RuleTerms",
+    "SteadySpan",
     "built_in_policies",
     "built_in_policy",
 ]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..model import Attendance, AttendanceStatus, Meeting, Membership
+from ..policy import SteadySpan
 
 if TYPE_CHECKING:
     from ..assessment import Assessment
@@ -238,7 +239,8 @@ class AttendanceRuns:
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
-        self._readings: tuple[date, date | None, Readings] | None = None
+        self._steady = SteadySpan(READ)
+        self._reading: Readings | None = None
         self._rosters: dict[str, Roster] = {}
         self._states: dict[str, dict[str, RunState]] = {}
         # Per group, a heap of (day, order, member's run): the days on which a member's place may change.
@@ -289,13 +291,9 @@ class AttendanceRuns:
     def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
         """The policy's readings on the meeting's day, worked out again only when the day passes a
         change of one of the parameters they read."""
-        day = meeting.day
-        known = self._readings
-        if known is not None and known[0] <= day and (known[1] is None or day < known[1]):
-            return known[2]
-        since, until = assessment.policy.steady(READ, day)
-        reading = readings(assessment, meeting)
-        self._readings = (since, until, reading)
+        reading = self._reading
+        if self._steady.moved(assessment.policy, meeting.day) or reading is None:
+            reading = self._reading = readings(assessment, meeting)
         return reading
 
     def reached(self, threshold: Threshold) -> None:
@@ -387,10 +385,7 @@ class AttendanceRuns:
         if len(own) == 1:
             # A deemed resignation at this meeting changes the roster from today; the one worked out
             # again still expects the member who resigned (their membership ends today).
-            only = own[0]
-            changes = self._changes[only.group]
-            if changes and changes[0][0] <= day:
-                only = self.roster(only.group, day) or only
+            only = self.roster(own[0].group, day) or own[0]
             assessment.expect(meeting, only.expected)
 
     def at(self, meeting: Meeting) -> list[Threshold]:

@@ -76,7 +76,7 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
     # A deputy sent by two members stands for an expected one first, then the first by id: whatever the
     # order of the minutes.
     deputising: dict[str, str] = {}
-    sent = [e for e in record.others if e.status is AttendanceStatus.DEPUTY and e.deputy is not None]
+    sent = [e for e in record.others if e.status is AttendanceStatus.DEPUTY]
     for line in sorted(sent, key=lambda e: (e.person not in expected, e.person)):
         if line.deputy is not None:
             deputising.setdefault(line.deputy, line.person)

@@ -9,6 +9,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Group, Meeting, Person
 from ..periods import first_of_month, month_index
+from ..policy import SteadySpan
 from .base import MEETINGS, Rule, earliest, meeting_rule, register
 
 
@@ -35,12 +36,11 @@ which the next held meeting falls due."""
 class Gaps:
     """Each group's :data:`Gap`, kept as its held meetings go by (the frequency rule's state)."""
 
-    __slots__ = ("_months", "_since", "_until", "last")
+    __slots__ = ("_months", "_steady", "last")
 
     def __init__(self, assessment: Assessment) -> None:
         self._months: dict[str, int | None] = {}
-        self._since: date = date.max
-        self._until: date | None = None
+        self._steady = SteadySpan(("cadence_months",))
         started = assessment.partnership.started
         self.last: dict[str, Gap] = {
             group_id: self.since(assessment, group_id, None, started) for group_id in assessment.groups
@@ -48,10 +48,8 @@ class Gaps:
 
     def since(self, assessment: Assessment, group_id: str, meeting: Meeting | None, day: date) -> Gap:
         """The gap that opens with ``meeting`` (on ``day``) for ``group_id``."""
-        if not (self._since <= day and (self._until is None or day < self._until)):
-            # The cadences hold while cadence_months does: read them again only when it changes.
-            self._since, self._until = assessment.policy.steady(("cadence_months",), day)
-            self._months = {}
+        if self._steady.moved(assessment.policy, day):
+            self._months = {}  # the cadences hold while cadence_months does
         if group_id in self._months:
             months = self._months[group_id]
         else:
@@ -208,18 +206,16 @@ class ChairVerdicts:
     depend on the day too, so those are always asked afresh.
     """
 
-    __slots__ = ("allowed", "since", "until")
+    __slots__ = ("allowed", "steady")
 
     def __init__(self) -> None:
-        self.since: date = date.max
-        self.until: date | None = None
+        self.steady = SteadySpan(CHAIR_READS)
         self.allowed: dict[tuple[tuple[str, ...], str], bool] = {}
 
     def may_chair(self, assessment: Assessment, meeting: Meeting, person: str) -> bool:
         """Whether ``person`` may chair ``meeting`` under the rule of one of its groups."""
         day = meeting.day
-        if not (self.since <= day and (self.until is None or day < self.until)):
-            self.since, self.until = assessment.policy.steady(CHAIR_READS, day)
+        if self.steady.moved(assessment.policy, day):
             self.allowed = {}
         key = (meeting.groups, person)
         allowed = self.allowed.get(key)
@@ -238,6 +234,11 @@ def _kind(assessment: Assessment, group: Group, day: date) -> str:
     """The chair rule that decides for ``group`` on ``day``: its tier's, or "named" where it names one."""
     if _named_chair(assessment, group, day) is not None:
         return "named"
+    return _tier_rule(assessment, group, day)
+
+
+def _tier_rule(assessment: Assessment, group: Group, day: date) -> str:
+    """The chair rule of the group's tier on ``day`` (table 1.2.1), "any" where the policy names none."""
     return str(assessment.value("chair_rule", day).get(group.tier.value, "any"))
 
 
@@ -302,7 +303,7 @@ def _named_chair(assessment: Assessment, group: Group, day: date) -> str | None:
     """The chair the group names, where this policy lets a named chair decide (table 1.2.1)."""
     if group.chair is None:
         return None
-    kind = assessment.value("chair_rule", day).get(group.tier.value, "any")
+    kind = _tier_rule(assessment, group, day)
     if kind == "named" or bool(assessment.value("named_chair_overrides", day)):
         return group.chair
     return None
@@ -313,7 +314,7 @@ def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
     named = _named_chair(assessment, group, meeting.day)
     if named is not None:
         return f"its named chair {named}"
-    kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
+    kind = _tier_rule(assessment, group, meeting.day)
     return {
         "district-council-leader": "the Leader of the district council "
         f"({_district(assessment, group.partnership) or 'not recorded'})",
@@ -321,7 +322,7 @@ def chair_rule(assessment: Assessment, group: Group, meeting: Meeting) -> str:
         "member": "a chair elected from its members",
         "named": "the chair the terms of reference name (none recorded for the group)",
         "any": "anyone",
-    }.get(str(kind), str(kind))
+    }.get(kind, kind)
 
 
 def _district(assessment: Assessment, partnership: str) -> str | None:
@@ -334,7 +335,7 @@ def may_chair(assessment: Assessment, group: Group, meeting: Meeting, person_id:
     named = _named_chair(assessment, group, meeting.day)
     if named is not None:
         return person_id == named
-    kind = assessment.value("chair_rule", meeting.day).get(group.tier.value, "any")
+    kind = _tier_rule(assessment, group, meeting.day)
     person = assessment.people.get(person_id)
     if kind == "district-council-leader":
         return person is not None and is_district_leader(assessment, person, group.partnership)
