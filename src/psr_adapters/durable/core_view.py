@@ -2,9 +2,9 @@
 
 When an engine rule fires, its action does not word the finding itself: it asks the core's rule function
 (``psr_core.rules``, through :data:`psr_core.RULES`) to judge a view of the meeting that holds just the
-fact in question, through :class:`CoreView`, an :class:`~psr_core.assessment.Assessment` of the partnership
-whose answers about members and minutes (who was expected, what the minutes record, which thresholds a run
-of misses reached) come from the adapter's record. The finding is then the core's own :class:`Finding`,
+fact in question, through :class:`CoreView`: an :class:`~psr_core.assessment.Assessment` of the partnership
+told, from the adapter's record, who was expected and which thresholds a run of misses reached, and given
+the meeting as the adapter rebuilt it for that fact. The finding is then the core's own :class:`Finding`,
 with the core's clause, severity, message, evidence and interpretation. The core must find exactly that one
 finding; if it finds none (or several), engine and core disagree and :class:`CoreDisagreementError` says so.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from psr_core import RULES, Attendance, Finding, History, Meeting, Membership, Partnership, Policy
+from psr_core import RULES, Finding, History, Meeting, Membership, Partnership, Policy
 from psr_core.assessment import Assessment
 from psr_core.rules.attendance_runs import AttendanceRuns, Threshold
 
@@ -24,20 +24,19 @@ class CoreDisagreementError(EngineError):
     """An engine rule fired where the core's own rule finds nothing (or finds more): a bug in the adapter."""
 
 
-class CoreView(Assessment):
-    """An assessment of one partnership that answers from the adapter's record, one question at a time."""
+class CoreView:
+    """An assessment of one partnership that answers from the adapter's record, one question at a time.
+
+    The assessment is the core's own; the view tells it, before each judgement, who the adapter's record
+    expected at the meeting (:meth:`~psr_core.assessment.Assessment.expect`) and which thresholds a run
+    of misses reached there. What the minutes record is the meeting's own attendance, as the adapter
+    rebuilt it for the fact in question.
+    """
 
     def __init__(self, partnership: Partnership, policy: Policy) -> None:
-        super().__init__(History(partnerships=(partnership,)), partnership, policy, partnership.started)
-        self._now_expected: Mapping[str, Membership] = {}
-        self._now_entries: Mapping[str, Attendance] = {}
-
-    # The record answers for the one meeting being judged, so the meeting itself is not looked at.
-    def expected(self, meeting: Meeting) -> dict[str, Membership]:  # noqa: ARG002
-        return dict(self._now_expected)
-
-    def entries(self, meeting: Meeting) -> Mapping[str, Attendance]:  # noqa: ARG002
-        return self._now_entries
+        self.assessment = Assessment(
+            History(partnerships=(partnership,)), partnership, policy, partnership.started
+        )
 
     def judge(
         self,
@@ -45,16 +44,15 @@ class CoreView(Assessment):
         meeting: Meeting,
         *,
         expected: Mapping[str, Membership] | None = None,
-        entries: Mapping[str, Attendance] | None = None,
         thresholds: Sequence[Threshold] = (),
     ) -> Finding:
         """The one finding the core's ``rule`` makes of ``meeting`` as the record stands."""
-        self._now_expected = expected or {}
-        self._now_entries = entries or {}
+        assessment = self.assessment
+        assessment.expect(meeting, dict(expected or {}))
         if thresholds:
-            self.runs = AttendanceRuns(self)
+            assessment.runs = AttendanceRuns(assessment)
             for threshold in thresholds:
-                self.runs.reached(threshold)
+                assessment.runs.reached(threshold)
         found = list(self._step(rule, meeting))
         if len(found) != 1:
             raise CoreDisagreementError(
@@ -67,4 +65,4 @@ class CoreView(Assessment):
         judged = RULES[rule]
         if judged.step is None:
             raise EngineError(f"the core's rule {rule} no longer judges meetings one at a time")
-        return judged.step(self, judged.begin(self), meeting)
+        return judged.step(self.assessment, judged.begin(self.assessment), meeting)

@@ -330,17 +330,13 @@ class PartnershipRules:
         decided = _decision(item.votes) if item.votes else None
         view = Item(id=item.id, declarations=(declaration,), decision=decided)
         meeting = attrs.evolve(record.meeting, items=(view,))
-        self._deliver(
-            self.view.judge(PARTICIPATION, meeting, expected=record.expected, entries=record.entries)
-        )
+        self._deliver(self.view.judge(PARTICIPATION, meeting, expected=record.expected))
 
     def _vote(self, c: Any) -> None:
         record, item, person, vote = self._context[c.o.j]
         view = Item(id=item.id, declarations=tuple(item.declarations), decision=_decision([(person, vote)]))
         meeting = attrs.evolve(record.meeting, attendance=tuple(record.entries.values()), items=(view,))
-        self._deliver(
-            self.view.judge(VOTE_ELIGIBILITY, meeting, expected=record.expected, entries=record.entries)
-        )
+        self._deliver(self.view.judge(VOTE_ELIGIBILITY, meeting, expected=record.expected))
 
 
 def _decision(votes: list[tuple[str, str]]) -> Decision:
