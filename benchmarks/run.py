@@ -30,8 +30,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gc
+import importlib
+import importlib.machinery
 import json
 import os
+import pkgutil
 import platform
 import resource
 import statistics
@@ -45,6 +48,7 @@ from typing import Any
 import attrs
 from histories import Shape, attendance_records, generate
 
+import psr_core
 from psr_core import CHORLEY_2015, History, Ledger, evaluate
 
 HERE = Path(__file__).resolve().parent
@@ -107,6 +111,26 @@ def pin_to_one_cpu() -> int | None:
     cpu = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {cpu})
     return cpu
+
+
+def compiled_modules() -> list[str]:
+    """The modules of psr_core that run compiled here (a ``PSR_COMPILE=1`` install); none interpreted."""
+    compiled = []
+    for module in pkgutil.walk_packages(psr_core.__path__, "psr_core."):
+        path = getattr(importlib.import_module(module.name), "__file__", None) or ""
+        if path.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+            compiled.append(module.name)
+    return compiled
+
+
+def core_build() -> str:
+    """How psr_core runs here, in words, for the table."""
+    compiled = compiled_modules()
+    if not compiled:
+        return (
+            "psr_core interpreted (pure Python; PSR_COMPILE=1 pip install '.[all]' compiles it, see README)"
+        )
+    return f"psr_core compiled with mypyc ({len(compiled)} of its modules, the rest interpreted)"
 
 
 # -- one size, in this process ----------------------------------------------------------------------
@@ -349,6 +373,7 @@ def table(results: Sequence[dict[str, Any]], durable: dict[str, Any] | None = No
     lines.append("")
     runs = len(results[0]["evaluation_runs_seconds"])
     fastest = f", fastest of {runs}" if runs > 1 else ""
+    lines.append(f"{platform.python_implementation()} {platform.python_version()}, {core_build()}.")
     lines.append(
         f"Each size: all {results[0]['rules']} rules of chorley-2015, in its own process on one CPU{fastest}. "
         "'evaluate s' pauses the garbage collector as psr check does; '(gc on)' lets it run. 'record ms' is "
@@ -473,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "implementation": platform.python_implementation(),
             "machine": platform.machine(),
             "system": platform.system(),
+            "compiled_modules": compiled_modules(),
             "targets": {
                 "attendance_records": TARGET_RECORDS,
                 "seconds": TARGET_SECONDS,
