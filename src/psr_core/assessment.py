@@ -28,7 +28,7 @@ from .model import (
     Report,
     Tier,
 )
-from .policy import Policy, SteadySpan
+from .policy import Policy, RuleTerms, SteadySpan
 
 if TYPE_CHECKING:
     from .rules.attendance_runs import AttendanceRuns
@@ -45,10 +45,23 @@ class AttendanceRecord:
 
     def __init__(self, meeting: Meeting) -> None:
         self.meeting = meeting
-        self.entries: dict[str, Attendance] = {entry.person: entry for entry in meeting.attendance}
-        present = AttendanceStatus.PRESENT
-        self.present: set[str] = {person for person, entry in self.entries.items() if entry.status is present}
-        self.others: list[Attendance] = [entry for entry in meeting.attendance if entry.status is not present]
+        entries: dict[str, Attendance] = {}
+        present: set[str] = set()
+        others: list[Attendance] = []
+        attended = AttendanceStatus.PRESENT
+        # One pass over the minutes: a later line for the same person replaces the earlier one in both
+        # ``entries`` and ``present``; every line not recording presence is kept in ``others``.
+        for entry in meeting.attendance:
+            person = entry.person
+            entries[person] = entry
+            if entry.status is attended:
+                present.add(person)
+            else:
+                present.discard(person)
+                others.append(entry)
+        self.entries = entries
+        self.present = present
+        self.others = others
 
 
 class HistoryIndex:
@@ -129,6 +142,7 @@ class Assessment:
             if len(parameter.values) == 1
         }
         self._interpretations: dict[tuple[str, ...], tuple[SteadySpan, dict[str, Any]]] = {}
+        self._terms: dict[str, RuleTerms] = {}
         from .rules.attendance_runs import AttendanceRuns
 
         self.runs: AttendanceRuns = AttendanceRuns(self)
@@ -255,7 +269,9 @@ class Assessment:
         uses: Iterable[str] = (),
     ) -> Finding:
         """A finding of ``rule`` with the clause and severity this policy adopts it under."""
-        terms = self.policy.terms(rule)
+        terms = self._terms.get(rule)
+        if terms is None:
+            terms = self._terms[rule] = self.policy.terms(rule)
         # In the order of Finding's fields (positional: this runs for every finding).
         return Finding(
             rule,

@@ -6,19 +6,23 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from .assessment import Assessment, HistoryIndex
 from .errors import PolicyError
 from .findings import Finding
-from .model import History, Meeting, Partnership, Severity
+from .model import History, Meeting, MeetingStatus, Partnership, Severity
 from .policy import Policy, RuleTerms, built_in_policy
 from .policy.values import value_problem
 from .rules import RULES, Rule
 
 PolicyChoice = Policy | Mapping[str, Policy] | None
+
+_HELD: Final = MeetingStatus.HELD
+"""What ``Meeting.held`` asks, as a constant a compiled build reads directly (the property is a call into
+interpreted code for every meeting)."""
 
 
 @attrs.frozen
@@ -106,7 +110,7 @@ class FindingsBook:
 
     def step(self, meeting: Meeting) -> list[Finding]:
         """Count a held meeting in the attendance runs, then let each rule judge it; the new findings."""
-        if not meeting.held:
+        if meeting.status is not _HELD:  # Meeting.held
             return []
         assessment = self.assessment
         assessment.observe(meeting)

@@ -4,8 +4,9 @@ from .catalogue import built_in_policies, built_in_policy
 from .chorley_2015 import CHORLEY_2015
 from .chorley_2015_review import CHORLEY_2015_REVIEW
 from .chorley_south_ribble_2021 import CHORLEY_SOUTH_RIBBLE_2021
+from .spans import SteadySpan
 from .terms import Citation, DatedValue, Parameter, RuleTerms
-from .version import Policy, SteadySpan
+from .version import Policy
 
 __all__ = [
     "CHORLEY_2015",

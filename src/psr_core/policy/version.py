@@ -78,25 +78,3 @@ class Policy:
         return attrs.evolve(
             self, rules={rule: terms for rule, terms in self.rules.items() if rule not in rule_ids}
         )
-
-
-class SteadySpan:
-    """The days on which none of the parameters ``names`` changes value, moved along with the day.
-
-    Whatever is worked out from those parameters holds while :meth:`moved` says no, so a rule can keep it
-    instead of reading the parameters again for every meeting.
-    """
-
-    __slots__ = ("names", "since", "until")
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.names = tuple(names)
-        self.since: date = date.max  # no span yet: the first day moves it
-        self.until: date | None = None
-
-    def moved(self, policy: Policy, day: date) -> bool:
-        """Whether ``day`` lies outside the span held so far; if so, the span becomes the one around it."""
-        if self.since <= day and (self.until is None or day < self.until):
-            return False
-        self.since, self.until = policy.steady(self.names, day)
-        return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
@@ -74,11 +75,14 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
         )
 
 
+_DEPUTY: Final = AttendanceStatus.DEPUTY  # read directly by a compiled build, as in attendance_runs
+
+
 @meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
 def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     expected = assessment.expected(meeting)
     for entry in assessment.record(meeting).others:  # the lines not recording someone present
-        if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
+        if entry.status is not _DEPUTY or entry.person not in expected:
             continue
         deputy = entry.deputy or "an unnamed deputy"
         yield assessment.finding(

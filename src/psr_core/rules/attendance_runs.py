@@ -12,7 +12,7 @@ import heapq
 import itertools
 from datetime import date, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -52,29 +52,56 @@ class Threshold:
     ends_membership: bool
 
 
-@attrs.frozen
 class Readings:
-    """The policy's readings of clause 1.7.3 on one day."""
+    """The policy's readings of clause 1.7.3 on one day.
 
-    apologies_missed: bool
-    deputy_missed: bool
-    exceptional_skips: bool
-    unrecorded: str
-    explain_after: int = 2
-    resign_after: int = 3
-    ends_membership: bool = True
+    A plain class, not attrs: :meth:`outcome` runs for every member not recorded present at every
+    meeting, and a compiled build (``PSR_COMPILE``) makes a plain class a native one.
+    """
+
+    __slots__ = (
+        "apologies_missed",
+        "deputy_missed",
+        "ends_membership",
+        "exceptional_skips",
+        "explain_after",
+        "resign_after",
+        "unrecorded",
+    )
+
+    def __init__(
+        self,
+        apologies_missed: bool,
+        deputy_missed: bool,
+        exceptional_skips: bool,
+        unrecorded: str,
+        explain_after: int = 2,
+        resign_after: int = 3,
+        ends_membership: bool = True,
+    ) -> None:
+        self.apologies_missed = apologies_missed
+        self.deputy_missed = deputy_missed
+        self.exceptional_skips = exceptional_skips
+        self.unrecorded = unrecorded
+        self.explain_after = explain_after
+        self.resign_after = resign_after
+        self.ends_membership = ends_membership
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _READINGS_FIELDS)
+        return f"Readings({fields})"
 
     def outcome(self, entry: Attendance | None) -> Outcome:
         if entry is None:
             return Outcome(_UNRECORDED[self.unrecorded])
         status = entry.status
-        if status is AttendanceStatus.PRESENT:
+        if status is _PRESENT:
             return Outcome.ATTENDED
         # Apologies or a deputy read as attending are no miss at all, exceptional reason or not: they break
         # the run. An exceptional reason only excuses a meeting that counts as missed.
-        if status is AttendanceStatus.APOLOGIES and not self.apologies_missed:
+        if status is _APOLOGIES and not self.apologies_missed:
             return Outcome.ATTENDED
-        if status is AttendanceStatus.DEPUTY and not self.deputy_missed:
+        if status is _DEPUTY and not self.deputy_missed:
             return Outcome.ATTENDED
         if entry.exceptional and self.exceptional_skips:
             return Outcome.SKIPPED
@@ -82,6 +109,22 @@ class Readings:
 
 
 _UNRECORDED = {"skip": "skipped", "missed": "missed", "attended": "attended"}
+
+# The statuses Readings.outcome asks about, for every member not recorded present at every meeting. Final
+# module constants, so that a compiled build reads them directly rather than looking each one up on its
+# enum (see "A compiled build" in docs/explanation/architecture.md).
+_PRESENT: Final = AttendanceStatus.PRESENT
+_APOLOGIES: Final = AttendanceStatus.APOLOGIES
+_DEPUTY: Final = AttendanceStatus.DEPUTY
+_READINGS_FIELDS = (
+    "apologies_missed",
+    "deputy_missed",
+    "exceptional_skips",
+    "unrecorded",
+    "explain_after",
+    "resign_after",
+    "ends_membership",
+)
 
 
 READ = (
@@ -207,20 +250,30 @@ class RunState:
         return days
 
 
-@attrs.frozen
 class Roster:
     """Who ``group`` counts and expects from ``day`` until a member's place in it next changes.
 
     ``counted`` maps each member whose seat counts the group's meetings to their run; ``expected`` maps
     each member sitting on those days to the seat they sit in; ``running`` holds the counted members
     with a run of misses going, so that a meeting need look only at them and at those not present.
+    (A plain class, as :class:`Readings` is.)
     """
 
-    group: str
-    day: date
-    counted: dict[str, RunState]
-    expected: dict[str, Membership]
-    running: dict[str, RunState]
+    __slots__ = ("counted", "day", "expected", "group", "running")
+
+    def __init__(
+        self,
+        group: str,
+        day: date,
+        counted: dict[str, RunState],
+        expected: dict[str, Membership],
+        running: dict[str, RunState],
+    ) -> None:
+        self.group = group
+        self.day = day
+        self.counted = counted
+        self.expected = expected
+        self.running = running
 
 
 class AttendanceRuns:

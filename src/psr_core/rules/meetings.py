@@ -181,7 +181,8 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
     "A held meeting with an expected member who has no attendance entry.",
 )
 def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
-    unrecorded = assessment.expected(meeting).keys() - assessment.entries(meeting).keys()
+    entries = assessment.entries(meeting)
+    unrecorded = [person for person in assessment.expected(meeting) if person not in entries]
     if unrecorded:
         missing = sorted(unrecorded)
         yield assessment.finding(
