@@ -108,10 +108,3 @@ class Meeting:
     @property
     def held(self) -> bool:
         return self.status is MeetingStatus.HELD
-
-    def attendance_of(self, person: str) -> Attendance | None:
-        """The attendance entry for ``person``, if the minutes record one."""
-        for entry in self.attendance:
-            if entry.person == person:
-                return entry
-        return None

@@ -63,6 +63,15 @@ class AttendanceStatus(Vocabulary):
     DEPUTY = "deputy"
 
 
+class UnrecordedAttendance(Vocabulary):
+    """How a held meeting with no attendance entry for an expected member counts in a run of misses
+    (clause 1.7.7 asks for "a full record"; the policy parameter ``unrecorded_attendance`` chooses)."""
+
+    SKIP = "skip"
+    MISSED = "missed"
+    ATTENDED = "attended"
+
+
 class Interest(Vocabulary):
     """The kinds of interest a member declares (clause 1.7.6)."""
 

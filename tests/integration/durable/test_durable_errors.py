@@ -101,7 +101,7 @@ def test_an_error_in_an_action_reaches_the_poster_and_stops_the_host(
 def test_the_host_stops_where_the_engine_finds_what_the_core_does_not(
     host: DurableHost, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(CoreView, "_step", lambda _self, _rule, _meeting: [])
+    monkeypatch.setattr(CoreView, "_step", staticmethod(lambda _assessment, _rule, _meeting: []))
     host.post("meeting_held", _meeting("exec-1", "2015-07-14T10:00"))
     with pytest.raises(CoreDisagreementError, match="the core's rule finds 0 finding"):
         host.post("attendance_recorded", {"meeting": "exec-1", "person": "allan-jones", "status": "deputy"})
