@@ -246,10 +246,28 @@ class Ledger:
         self._recorded.append(meeting)
         in_order = self._last is None or (meeting.start, meeting.id) > self._last
         late_agenda = meeting.agenda_published is not None and meeting.agenda_published > later
-        facts = self._facts_until(later)
-        if not in_order or late_agenda or facts is None:
+        if not in_order or late_agenda:
             return self._afresh(later)
-        own = {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
+        return self._move(later, meeting)
+
+    def advance(self, as_of: date) -> tuple[Finding, ...]:
+        """Move the ledger on to the end of ``as_of`` (a day not before its own) with no meeting to record:
+        the facts dated in between come in, and what the rules find in the record as a whole is brought to
+        the day. The findings that are new, in the order :func:`evaluate` lists them."""
+        if as_of < self.as_of:
+            raise ValueError(f"a ledger moves on, not back: {as_of.isoformat()} is before {self.as_of}")
+        return self._move(as_of, None)
+
+    def _move(self, later: date, meeting: Meeting | None) -> tuple[Finding, ...]:
+        """Bring every touched partnership to ``later``, stepping ``meeting`` (recorded in order) if any."""
+        facts = self._facts_until(later)
+        if facts is None:
+            return self._afresh(later)
+        own = (
+            {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
+            if meeting is not None
+            else set()
+        )
         informed = {p for fact in facts for p in self._partnerships_of(fact)}
         touched = own | informed | self._falling_due(later)
         before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
@@ -262,7 +280,8 @@ class Ledger:
         for partnership in informed:
             self._closings[partnership].facts += 1
         self.as_of = later
-        self._last = (meeting.start, meeting.id)
+        if meeting is not None:
+            self._last = (meeting.start, meeting.id)
         found: list[Finding] = []
         for partnership in sorted(touched):
             book = self._books[partnership]

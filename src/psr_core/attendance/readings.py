@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Any
 
 import attrs
 
 from ..errors import PolicyError
 from ..model import Attendance, AttendanceStatus, UnrecordedAttendance
-from ..policy import Policy
+from ..policy import DECLARED, Policy
 
 WRITTEN_EXPLANATION = "attendance.written-explanation"
 DEEMED_RESIGNATION = "attendance.deemed-resignation"
@@ -81,20 +82,30 @@ READ = (
 
 def readings_for(policy: Policy, day: date) -> Readings:
     """The policy's readings of clause 1.7.3 in force on ``day``: the one place they are read (the
-    evaluation, the ledger, the statistics and the durable_rules adapter all ask here)."""
-    unrecorded = policy.value("unrecorded_attendance", day)
+    evaluation, the ledger, the statistics and the durable_rules adapter all ask here).
+
+    A policy that adopts no attendance rule may not define them (``south-ribble-2021`` holds only the
+    joint-meeting rules): its meetings are still counted, for the statistics, under the declared defaults
+    (:mod:`psr_core.policy.parameters`)."""
+
+    def value(name: str) -> Any:
+        if name in policy.parameters:
+            return policy.value(name, day)
+        return DECLARED[name].default
+
+    unrecorded = value("unrecorded_attendance")
     try:
         reading = UnrecordedAttendance(unrecorded)
     except ValueError:
         allowed = ", ".join(r.value for r in UnrecordedAttendance)
         raise PolicyError(f"unrecorded_attendance must be one of {allowed}, got {unrecorded!r}") from None
     return Readings(
-        apologies_missed=bool(policy.value("apologies_count_as_missed", day)),
-        deputy_missed=bool(policy.value("deputy_counts_as_missed", day)),
-        exceptional_skips=bool(policy.value("exceptional_reason_skips", day)),
+        apologies_missed=bool(value("apologies_count_as_missed")),
+        deputy_missed=bool(value("deputy_counts_as_missed")),
+        exceptional_skips=bool(value("exceptional_reason_skips")),
         unrecorded=reading,
-        explain_after=int(policy.value("written_explanation_after", day)),
-        resign_after=int(policy.value("deemed_resignation_after", day)),
+        explain_after=int(value("written_explanation_after")),
+        resign_after=int(value("deemed_resignation_after")),
         ends_membership=DEEMED_RESIGNATION in policy.rules
-        and bool(policy.value("deemed_resignation_ends_membership", day)),
+        and bool(value("deemed_resignation_ends_membership")),
     )

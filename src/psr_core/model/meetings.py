@@ -74,7 +74,8 @@ class Item:
 
 @attrs.frozen
 class Meeting:
-    """A meeting of one group, or of several groups of different partnerships jointly (seed 001).
+    """A meeting of one group, or of several groups of different partnerships jointly (section 6.1 of the
+    joint roadmap, October 2020).
 
     ``start`` and ``end`` are wall-clock times in the partnership's time zone; ``url`` is where its papers
     are published, if recorded.
