@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from psr_adapters.dataset import DatasetError, check_document, dump_dataset, load_dataset
+from psr_adapters.dataset import DatasetError, check_document, dump_dataset, load_dataset, read_dataset
 from psr_adapters.dataset.reading import read_document
 from psr_adapters.dataset.schema import SCHEMA
 from psr_adapters.dataset.structure import FORMATS
@@ -156,3 +157,56 @@ def test_the_published_schema_and_the_reader_agree_on_the_structure(
     structural = [p for p in walk.problems if p not in walk.consistency]
     schema_errors = list(SCHEMA_CHECK.iter_errors(document))
     assert (not structural) == (not schema_errors), (structural, [e.message for e in schema_errors])
+
+
+YAML_PIECES = [
+    "format: psr/1\n",
+    "people:\n",
+    "  - ",
+    "{id: a, name: A}",
+    "&x ",
+    "*x",
+    "&y [*x, *x, *x]",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    ": ",
+    "\n",
+    "<<: *x",
+    "!!python/object/apply:os.system [ls]",
+    "!!binary aGk=",
+    "!!set {a}",
+    "9" * 30,
+    "0x" + "f" * 20,
+    "2015-02-30",
+    "1899-12-31",
+    ".nan",
+    "- ",
+    '"\\ud800"',
+    '"a\\tb"',
+    "\ufeff",
+    "\x00",
+]
+
+
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40).map("".join))
+def test_any_yaml_built_from_hostile_pieces_loads_or_is_refused(text: str) -> None:
+    try:
+        load_dataset(text, "pieces.yaml")
+    except DatasetError as error:
+        assert error.problems
+        assert str(error).startswith("pieces.yaml: ")
+
+
+@given(st.binary(max_size=300), st.sampled_from(["fuzz.yaml", "fuzz.json"]))
+def test_any_bytes_in_a_file_load_or_are_refused(data: bytes, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            read_dataset(path)
+        except DatasetError as error:
+            assert error.problems
+            assert str(error).startswith(f"{path}: ")
