@@ -237,19 +237,17 @@ def read_document(path: str | Path, error: Callable[[str, list[Problem]], Docume
     """Read and parse the file at ``path``; a missing or unreadable file is a :class:`DocumentError`."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        # One expression, so that the bytes are let go as soon as they are decoded (a large file is not
+        # held twice while it is parsed).
+        text = Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error(source, [Problem("", "no such file")]) from None
     except IsADirectoryError:
         raise error(source, [Problem("", "this is a folder, not a file")]) from None
+    except UnicodeDecodeError as exc:
+        raise error(source, [Problem("", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
     except OSError as exc:
         raise error(source, [Problem("", f"cannot be read: {exc.strerror}")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise error(
-            source, [Problem("", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
-        ) from None
     return parse_text(text, source, error)
 
 

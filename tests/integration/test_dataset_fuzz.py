@@ -87,6 +87,7 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = [path for path in _paths(VALID) if path]
+MEETING_PATHS = [path for path in PATHS if path[0] == "meetings" and len(path) > 2]
 
 
 @given(st.sampled_from(PATHS), json_values, st.sampled_from(["replace", "delete", "add"]))
@@ -210,3 +211,45 @@ def test_any_bytes_in_a_file_load_or_are_refused(data: bytes, name: str) -> None
         except DatasetError as error:
             assert error.problems
             assert str(error).startswith(f"{path}: ")
+
+
+def _read_both_ways(document: Any) -> None:
+    quick_history, quick_walk = read_document(document, None)
+    careful_history, careful_walk = read_document(document, None, quick=False)
+    assert quick_history == careful_history
+    assert quick_walk.problems == careful_walk.problems
+
+
+@given(st.sampled_from(MEETING_PATHS), json_values, st.sampled_from(["replace", "delete", "add"]))
+def test_the_quick_way_through_a_meeting_accepts_only_what_the_careful_way_accepts(
+    path: tuple[Any, ...], value: Any, how: str
+) -> None:
+    """A meeting read the quick way gives the same history and the same problems as read field by field."""
+    document = copy.deepcopy(VALID)
+    parent: Any = document
+    for step in path[:-1]:
+        parent = parent[step]
+    if how == "replace":
+        parent[path[-1]] = value
+    elif how == "delete":
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent[f"extra-{path[-1]}"] = value
+    else:
+        parent.append(value)
+    _read_both_ways(document)
+
+
+@given(st.sampled_from(MEETING_PATHS), st.sampled_from(MEETING_PATHS))
+def test_moving_a_part_of_a_meeting_elsewhere_reads_the_same_both_ways(
+    source: tuple[Any, ...], target: tuple[Any, ...]
+) -> None:
+    document = copy.deepcopy(VALID)
+    moved: Any = document
+    for step in source:
+        moved = moved[step]
+    parent: Any = document
+    for step in target[:-1]:
+        parent = parent[step]
+    parent[target[-1]] = copy.deepcopy(moved)
+    _read_both_ways(document)

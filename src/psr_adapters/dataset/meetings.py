@@ -40,11 +40,12 @@ from .walk import ABSENT, Walk
 
 
 def read_meetings(
-    walk: Walk, entries: list[Any], zones: dict[str, ZoneInfo], default: ZoneInfo = UTC
+    walk: Walk, entries: list[Any], zones: dict[str, ZoneInfo], default: ZoneInfo = UTC, quick: bool = True
 ) -> list[Meeting]:
     """The meetings in ``entries`` (the document's ``meetings``) that have no problem; a meeting's times are
-    in the zone of its first group (``zones``), else in ``default``."""
-    reader = Meetings(walk, zones, default)
+    in the zone of its first group (``zones``), else in ``default``. ``quick`` false reads every meeting
+    the careful way (the tests compare the two)."""
+    reader = Meetings(walk, zones, default, quick)
     meetings = []
     for index, entry in enumerate(entries):
         before = len(walk.problems)
@@ -57,17 +58,19 @@ def read_meetings(
 class Meetings:
     """Reads meetings and their parts, reporting problems to ``walk``."""
 
-    def __init__(self, walk: Walk, zones: dict[str, ZoneInfo], default: ZoneInfo = UTC) -> None:
+    def __init__(
+        self, walk: Walk, zones: dict[str, ZoneInfo], default: ZoneInfo = UTC, quick: bool = True
+    ) -> None:
         self.walk = walk
         self.zones = zones
         self.default = default
         self.lines: dict[str, dict[str, Attendance]] = {status: {} for status in STATUS}
         """Checked bare-status lines, by status and person."""
-        self.quick = Quick(walk.known, self.lines, zones, default)
+        self.quick = Quick(walk.known, self.lines, zones, default) if quick else None
 
     def meeting(self, entry: Any, here: str) -> Meeting | None:
         """The meeting ``entry`` at ``here``; ``None`` when it has a problem (reported)."""
-        made = self.quick.meeting(entry)
+        made = self.quick.meeting(entry) if self.quick is not None else None
         if made is not None:
             return made
         walk = self.walk

@@ -67,9 +67,10 @@ class Quick:
         self.bare_items: dict[tuple[str, Any, Any], Item] = {}
 
     def day(self, value: Any) -> date | None:
-        known = self.days.get(value) if type(value) is str else None
-        if known is not None:
-            return known
+        try:
+            return self.days[value]
+        except (KeyError, TypeError):
+            pass
         try:
             parsed = day(value)
         except RefusedValueError:
@@ -93,14 +94,15 @@ class Quick:
             return None
         try:
             start: datetime = moment(record["start"])
-            end = record.get("end", ABSENT)
-            end = moment(end) if end is not ABSENT else None
-            location = record.get("location", ABSENT)
-            location = None if location is ABSENT else location if _plain(location) else text(location)
-            address = record.get("url", ABSENT)
-            address = url(address) if address is not ABSENT else None
+            end = moment(record["end"]) if "end" in record else None
+            location = record.get("location")
+            if location is not None and not _plain(location):
+                location = text(location)
+            address = url(record["url"]) if "url" in record else None
         except RefusedValueError:
             return None
+        if "location" in record and location is None:
+            return None  # location: null
         if end is not None and ends_first(start, end):
             return None
         people = self.people
@@ -113,8 +115,8 @@ class Quick:
         agenda = record.get("agenda_published", ABSENT)
         if agenda is not ABSENT and (agenda := self.day(agenda)) is None:
             return None
-        attendance = self.attendance(record.get("attendance", ABSENT))
-        items = self.items(record.get("items", ABSENT))
+        attendance = self.attendance(record["attendance"]) if "attendance" in record else []
+        items = self.items(record["items"]) if "items" in record else []
         if attendance is None or items is None:
             return None
         zone = self.zones.get(groups[0], self.default)
@@ -138,24 +140,27 @@ class Quick:
             return []
         if type(value) is not dict:
             return None
-        lines, people = self.lines, self.people
-        entries = []
+        lines = self.lines
+        entries: list[Attendance] = []
+        append = entries.append
         for who, entry in value.items():
-            if type(entry) is str:
-                by_person = lines.get(entry)
-                if by_person is None:
-                    return None
-                line = by_person.get(who)
-                if line is None:
-                    if type(who) is not str or who not in people:
-                        return None
-                    line = by_person[who] = Attendance(who, STATUS[entry])
-            else:
-                line = self.line(who, entry)
+            try:
+                append(lines[entry][who])  # a line checked before: the common case, two lookups
+            except (KeyError, TypeError):  # a new line, a mapping (unhashable), or something else
+                line = self.new_line(who, entry)
                 if line is None:
                     return None
-            entries.append(line)
+                append(line)
         return entries
+
+    def new_line(self, who: Any, entry: Any) -> Attendance | None:
+        if type(entry) is not str:
+            return self.line(who, entry)
+        by_person = self.lines.get(entry)
+        if by_person is None or type(who) is not str or who not in self.people:
+            return None
+        line = by_person[who] = Attendance(who, STATUS[entry])
+        return line
 
     def line(self, who: Any, entry: Any) -> Attendance | None:
         """A line given as a mapping: a deputy, or an exceptional reason given as text."""
