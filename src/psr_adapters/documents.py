@@ -28,6 +28,8 @@ ALIAS_ALLOWANCE = 10_000
 """A YAML document whose aliases expand it to more than ten times its own nodes, plus 10,000, is refused."""
 
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s,\[\]{}]", re.MULTILINE)
+"""What could be an alias (``*name`` where a value may start); quoted text may match too, harmlessly."""
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
@@ -215,7 +217,8 @@ def parse_text(text: str, source: str, error: Callable[[str, list[Problem]], Doc
                 source, [Problem("", f"not valid JSON: nested more than {MAX_DEPTH} levels deep")]
             ) from None
     loader = _StrictLoader(text)
-    loader.check_aliases = "*" in text
+    # Aliases need anchors; the expansion is measured only where the text could hold both.
+    loader.check_aliases = "&" in text and _ALIAS.search(text) is not None
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -245,7 +248,9 @@ def read_document(path: str | Path, error: Callable[[str, list[Problem]], Docume
     except IsADirectoryError:
         raise error(source, [Problem("", "this is a folder, not a file")]) from None
     except UnicodeDecodeError as exc:
-        raise error(source, [Problem("", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+        raise error(
+            source, [Problem("", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+        ) from None
     except OSError as exc:
         raise error(source, [Problem("", f"cannot be read: {exc.strerror}")]) from None
     return parse_text(text, source, error)

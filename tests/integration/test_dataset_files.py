@@ -291,3 +291,16 @@ def test_the_date_bound_is_public_for_the_command_line() -> None:
     assert check_date_in_range(date(2199, 12, 31)) == date(2199, 12, 31)
     with pytest.raises(ValueError, match="outside the years 1900 to 2199"):
         check_date_in_range(date(9999, 12, 31))
+
+
+def test_an_unknown_key_at_the_top_is_named_by_itself() -> None:
+    with pytest.raises(DatasetError) as raised:
+        load_dataset("format: psr/1\nmeetngs: []\n", "top.yaml")
+    assert [p.path for p in raised.value.problems] == ["meetngs"]
+
+
+def test_a_section_that_is_not_a_list_is_reported_once_not_at_every_reference() -> None:
+    text = small_text().replace("people:\n", "people: Alistair Bradley and others\nnot_people:\n", 1)
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(text, "people.yaml")
+    assert [p.path for p in raised.value.problems] == ["not_people", "people"]

@@ -35,6 +35,8 @@ class Walk:
         self.problems: list[Problem] = []
         self.consistency: list[Problem] = []
         self.known: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        self.unlisted: set[str] = set()
+        """Kinds whose section is not a list: references to them are not reported as well."""
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -62,7 +64,9 @@ class Walk:
         if extra:
             listed = ", ".join(sorted(allowed))
             for key in sorted(extra, key=str):
-                self.problem(f"{path}.{key}", f"unknown key {key!r} (allowed: {listed})")
+                self.problem(
+                    f"{path}.{key}" if path else str(key), f"unknown key {key!r} (allowed: {listed})"
+                )
         for key in required:
             if key not in value:
                 self.problem(path, f"missing the required key {key!r}")
@@ -108,7 +112,7 @@ class Walk:
         except RefusedValueError as refused:
             self.problem(path, str(refused))
             return None
-        if self.references:
+        if self.references and kind not in self.unlisted:
             self.inconsistent(path, f"no {KINDS[kind]} has the id {value!r} (see {kind})")
             return None
         return value  # type: ignore[no-any-return]
@@ -130,8 +134,9 @@ class Walk:
     def collect_ids(self, document: dict[str, Any]) -> None:
         """The ids of every kind, before any record that refers to them is read; a repeated id is a problem."""
         for kind in KINDS:
-            entries = document.get(kind)
+            entries = document.get(kind, [])
             if type(entries) is not list:
+                self.unlisted.add(kind)
                 continue
             first: dict[str, int] = {}
             for index, entry in enumerate(entries):
