@@ -59,7 +59,9 @@ def found(value: Any) -> str:
     }.get(type(value), type(value).__name__)
     if value is None or isinstance(value, dict | list):
         return kind
-    shown = repr(value)
+    if type(value) is int and value.bit_length() > 64:
+        return f"{kind} too large to show"
+    shown = repr(value[:60] if type(value) is str else value)
     return f"{kind} {shown if len(shown) <= 60 else shown[:57] + '...'}"
 
 
