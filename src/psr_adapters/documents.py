@@ -38,33 +38,6 @@ class _RefusedYAMLError(yaml.MarkedYAMLError):
     """A YAML document that is well formed but refused (a tag, a merge key, a huge integer, a bomb)."""
 
 
-class _StrictLoader(_BASE):  # type: ignore[misc]
-    """A safe YAML loader (libyaml's where present) that keeps timestamps as text, reads only true/false as
-    booleans, knows only the plain tags, refuses a key given twice or a merge key, an integer of more than
-    18 digits, and aliases that expand the document far beyond its own size."""
-
-    check_aliases = False
-
-    def get_single_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        if self.check_aliases:
-            _bounded(node)
-        return self.construct_document(node)
-
-
-_DROPPED = {f"{_TAG}timestamp", f"{_TAG}bool"}
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# YAML 1.2 booleans only: `on`, `off`, `yes` and `no` stay text (a rule section's `off:`, a person `no`).
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
 def _bounded(root: yaml.Node) -> None:
     """Refuse a node graph whose aliases would expand it far beyond its own size, or nest it too deep.
 
@@ -111,7 +84,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if key_node.tag == f"{_TAG}merge":
@@ -133,7 +106,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
     return mapping
 
 
-def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     written = str(node.value).lstrip("+-").replace("_", "")
     if len(written) > MAX_DIGITS + 2:  # room for a 0x, 0o or 0b prefix
         raise _RefusedYAMLError(None, None, f"an integer of more than {MAX_DIGITS} digits", node.start_mark)
@@ -143,7 +116,7 @@ def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
     return value
 
 
-def _unknown_tag(_loader: _StrictLoader, node: yaml.Node) -> Any:
+def _unknown_tag(_loader: Any, node: yaml.Node) -> Any:
     raise _RefusedYAMLError(
         None,
         None,
@@ -152,12 +125,44 @@ def _unknown_tag(_loader: _StrictLoader, node: yaml.Node) -> Any:
     )
 
 
-_StrictLoader.yaml_constructors = {
-    tag: constructor for tag, constructor in yaml.SafeLoader.yaml_constructors.items() if tag in _ALLOWED_TAGS
-}
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictLoader.add_constructor(f"{_TAG}int", _construct_int)
-_StrictLoader.add_constructor(None, _unknown_tag)
+def strict_loader(base: type[Any]) -> type[Any]:
+    """A safe YAML loader over ``base`` (libyaml's ``CSafeLoader`` or PyYAML's own ``SafeLoader``) that keeps
+    timestamps as text, reads only true/false as booleans, knows only the plain tags, and refuses a key
+    given twice, a merge key, an integer of more than 18 digits, and aliases that expand the document far
+    beyond its own size (when ``check_aliases`` is set)."""
+
+    class Loader(base):  # type: ignore[misc]
+        check_aliases = False
+
+        def get_single_data(self) -> Any:
+            node = self.get_single_node()
+            if node is None:
+                return None
+            if self.check_aliases:
+                _bounded(node)
+            return self.construct_document(node)
+
+    dropped = {f"{_TAG}timestamp", f"{_TAG}bool"}
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in dropped]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    # YAML 1.2 booleans only: `on`, `off`, `yes` and `no` stay text (a rule section's `off:`, a person `no`).
+    Loader.add_implicit_resolver(
+        f"{_TAG}bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    Loader.yaml_constructors = {
+        tag: constructor
+        for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
+        if tag in _ALLOWED_TAGS
+    }
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(f"{_TAG}int", _construct_int)
+    Loader.add_constructor(None, _unknown_tag)
+    return Loader
+
+
+_StrictLoader = strict_loader(_BASE)
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -216,11 +221,8 @@ def parse_text(text: str, source: str, error: Callable[[str, list[Problem]], Doc
             raise error(
                 source, [Problem("", f"not valid JSON: nested more than {MAX_DEPTH} levels deep")]
             ) from None
-    loader = _StrictLoader(text)
-    # Aliases need anchors; the expansion is measured only where the text could hold both.
-    loader.check_aliases = "&" in text and _ALIAS.search(text) is not None
     try:
-        return loader.get_single_data()
+        return load_yaml(text, _StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -232,6 +234,16 @@ def parse_text(text: str, source: str, error: Callable[[str, list[Problem]], Doc
         raise error(
             source, [Problem("", f"not valid YAML: nested more than {MAX_DEPTH} levels deep")]
         ) from None
+
+
+def load_yaml(text: str, loader_class: type[Any]) -> Any:
+    """The document in ``text``, read with a loader class made by :func:`strict_loader`; a
+    :class:`yaml.YAMLError` (or a :class:`RecursionError` on nesting the parser cannot follow) otherwise."""
+    loader = loader_class(text)  # PyYAML's own reader refuses some characters here already
+    # Aliases need anchors; the expansion is measured only where the text could hold both.
+    loader.check_aliases = "&" in text and _ALIAS.search(text) is not None
+    try:
+        return loader.get_single_data()
     finally:
         loader.dispose()
 

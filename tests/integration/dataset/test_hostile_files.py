@@ -12,11 +12,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from psr_adapters.cli import psr
+from psr_adapters.documents import load_yaml, strict_loader
 
 HOSTILE = Path(__file__).parent.parent.parent / "data" / "hostile"
 SAMPLES = sorted(HOSTILE.iterdir())
@@ -89,3 +92,21 @@ def test_a_bomb_is_refused_by_a_separate_process_within_its_time_limit(name: str
     )
     assert finished.returncode == 2, finished.stderr
     assert str(HOSTILE / name) in finished.stderr
+
+
+YAML_SAMPLES = [sample for sample in SAMPLES if sample.suffix == ".yaml"]
+
+
+@pytest.mark.parametrize("base", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
+@pytest.mark.parametrize("sample", YAML_SAMPLES, ids=[sample.name for sample in YAML_SAMPLES])
+def test_both_yaml_parsers_refuse_or_read_a_sample_the_same_way(sample: Path, base: type[Any]) -> None:
+    """libyaml where PyYAML has it, PyYAML's own parser otherwise: a sample refused by the one is refused
+    by the other, and one both read (to be refused by the format checks) reads the same."""
+    text = sample.read_bytes().decode("utf-8", errors="replace")
+    outcomes = []
+    for loader in (strict_loader(base), strict_loader(yaml.SafeLoader)):
+        try:
+            outcomes.append(("read", load_yaml(text, loader)))
+        except (yaml.YAMLError, RecursionError):
+            outcomes.append(("refused", None))
+    assert outcomes[0] == outcomes[1]
