@@ -63,7 +63,7 @@ class Quick:
         self.zones, self.default = zones, default
         self.days: dict[str, date] = {}
         self.item_ids: set[str] = set()
-        self.bare_decisions: dict[str, Decision] = {}
+        self.bare_decisions = {word: Decision(method) for word, method in METHOD.items()}
         self.bare_items: dict[tuple[str, Any, Any], Item] = {}
 
     def day(self, value: Any) -> date | None:
@@ -224,13 +224,23 @@ class Quick:
                 return None
             self.item_ids.add(ident)
         title = record.get("title")
-        if (title is None and "title" in keys) or (title is not None and not _plain(title)):
+        if title is not None:
+            if type(title) is not str or not title.isascii() or "\x00" in title:
+                return None
+        elif "title" in keys:
             return None
-        decision = record.get("decision", ABSENT)
-        if decision is not ABSENT and (decision := self.decision(decision)) is None:
+        decision = record.get("decision")
+        if decision is not None:
+            # A decision that records only its method is the commonest: one shared value per method.
+            method = decision.get("method") if type(decision) is dict and len(decision) == 1 else None
+            settled = self.bare_decisions.get(method) if type(method) is str else None
+            if settled is None and (settled := self.decision(decision)) is None:
+                return None
+        elif "decision" in keys:
             return None
+        else:
+            settled = None
         declarations = record.get("declarations", ABSENT)
-        settled = None if decision is ABSENT else decision
         if declarations is ABSENT:
             if settled is None or settled is self.bare_decisions.get(settled.method.value):
                 key = (ident, title, settled)
@@ -277,10 +287,7 @@ class Quick:
         if type(method) is not str or method not in METHOD:
             return None
         if len(keys) == 1:
-            bare = self.bare_decisions.get(method)
-            if bare is None:
-                bare = self.bare_decisions[method] = Decision(METHOD[method])
-            return bare
+            return self.bare_decisions[method]
         people = self.people
         sides = []
         for side in ("for", "against", "abstain"):
