@@ -148,22 +148,18 @@ class _Sections:
         if record is None:
             return None
         walk = self.walk
-        values = (
-            self._id(record, here),
-            walk.field(record, "name", here, text),
-            walk.field(record, "policy", here, identifier),
-            walk.field(record, "timezone", here, timezone),
-            walk.field(record, "started", here, day),
-        )
+        ident, name = self._id(record, here), walk.field(record, "name", here, text)
+        policy = walk.field(record, "policy", here, identifier)
+        zone = walk.field(record, "timezone", here, timezone)
+        started = walk.field(record, "started", here, day)
         council = walk.optional_reference("organisations", record, "district_council", here)
-        if values[2] is not None:
-            self._policy(values[2], f"{here}.policy")
-        ident, name, policy, zone, started = values
+        if policy is not None:
+            self._policy(policy, f"{here}.policy")
         if ident is not None and zone is not None:
             self._partnership_zones[ident] = zone
-        if None in values:
+        if ident is None or name is None or policy is None or zone is None or started is None:
             return None
-        return Partnership(ident, name, policy, zone, started, district_council=council)  # type: ignore[arg-type]
+        return Partnership(ident, name, policy, zone, started, district_council=council)
 
     def _policy(self, policy: str, path: str) -> None:
         if not self.walk.references or policy in self._policies:

@@ -94,9 +94,10 @@ def text(value: Any) -> str:
 
 
 def non_empty(value: Any) -> str:
-    if text(value) == "":
+    written = text(value)
+    if not written:
         raise RefusedValueError("expected non-empty text")
-    return value  # type: ignore[no-any-return]
+    return written
 
 
 def day(value: Any) -> date:

@@ -108,14 +108,14 @@ class Walk:
         if type(value) is str and value in self.known[kind]:
             return value
         try:
-            identifier(value)
+            written = identifier(value)
         except RefusedValueError as refused:
             self.problem(path, str(refused))
             return None
         if self.references and kind not in self.unlisted:
-            self.inconsistent(path, f"no {KINDS[kind]} has the id {value!r} (see {kind})")
+            self.inconsistent(path, f"no {KINDS[kind]} has the id {written!r} (see {kind})")
             return None
-        return value  # type: ignore[no-any-return]
+        return written
 
     def optional_reference(self, kind: str, record: dict[str, Any], key: str, here: str) -> str | None:
         value = record.get(key, ABSENT)
