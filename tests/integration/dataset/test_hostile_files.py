@@ -26,6 +26,7 @@ SAMPLES = sorted(HOSTILE.iterdir())
 BOMBS = [
     "billion-laughs.yaml",
     "record-bomb.yaml",
+    "valid-shape-bomb.yaml",
     "deep-nesting.json",
     "deep-nesting.yaml",
     "huge-integer.json",
