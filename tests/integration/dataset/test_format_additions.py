@@ -11,6 +11,7 @@ import pytest
 
 from psr_adapters.dataset import DatasetError, document_from_history, dump_dataset, load_dataset, read_dataset
 from psr_core import ResponseAction
+from psr_core.attendance import AttendanceRecord
 
 SMALL = Path(__file__).parent.parent.parent / "data" / "small.yaml"
 
@@ -46,7 +47,9 @@ def test_the_small_dataset_without_the_additions_is_still_valid() -> None:
     history = read_dataset(SMALL)
     assert history.responses == ()
     assert all(meeting.url is None for meeting in history.meetings)
-    assert history.meetings[2].attendance_of("tracie-ogara").exceptional == "hospital admission"  # type: ignore[union-attr]
+    line = AttendanceRecord(history.meetings[2]).entries.get("tracie-ogara")
+    assert line is not None
+    assert line.exceptional == "hospital admission"
 
 
 def test_every_addition_is_read() -> None:
@@ -54,7 +57,7 @@ def test_every_addition_is_read() -> None:
     first, second, third = history.meetings
     assert first.url == "https://chorley.gov.uk/meetings/exec-2015-07-14"
     assert second.items[0].declarations[0].took_part is False
-    line = third.attendance_of("tracie-ogara")
+    line = AttendanceRecord(third).entries.get("tracie-ogara")
     assert line is not None
     assert (line.exceptional, line.exceptional_accepted_by, line.exceptional_accepted_on) == (
         "hospital admission",
