@@ -43,6 +43,7 @@ def test_every_finding_carries_a_url_safe_id_its_status_and_its_responses() -> N
 def test_a_finding_keeps_its_id_when_checked_on_a_later_day() -> None:
     _code, early = check_json("--as-of", "2015-09-01")
     _code, late = check_json("--as-of", "2016-07-31")
+
     def identity(finding: dict[str, Any]) -> str:
         return json.dumps([finding[key] for key in ("rule", "partnership", "date", "subject")])
 
