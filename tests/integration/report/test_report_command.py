@@ -102,6 +102,7 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "tiers",
         "representation",
         "findings",
+        "casework",
         "contributions",
         "declarations",
     ]
