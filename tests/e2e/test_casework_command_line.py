@@ -86,3 +86,21 @@ def test_an_unknown_status_is_a_usage_error() -> None:
     code, _out, err = run("check", SMALL, "--status", "closed")
     assert code == 2
     assert "open, acknowledged, resolved, waived" in err
+
+
+@pytest.mark.parametrize("day", ["1899-12-31", "2200-01-01", "9999-12-31"])
+def test_an_as_of_day_outside_the_years_1900_to_2199_is_a_usage_error(day: str) -> None:
+    code, out, err = run("check", SMALL, "--as-of", day)
+    assert code == 2
+    assert out == ""
+    assert "years 1900 to 2199" in err
+
+
+def test_a_response_dated_outside_the_years_1900_to_2199_is_a_usage_error(tmp_path: Path) -> None:
+    code, _out, err = run(
+        "respond", "x", "--action", "waived", "--by", "gary-hall", "--on", "9999-12-31",
+        "--db", str(tmp_path / "psr.db"),
+    )  # fmt: skip
+    assert code == 2
+    assert "years 1900 to 2199" in err
+    assert not (tmp_path / "psr.db").exists()
