@@ -24,6 +24,7 @@ from ..dataset.conversion import _attendance_document, _meeting_document
 from ..errors import Problem
 from ..rendering.findings_json import evaluation_document
 from ..rendering.policy_text import policy_document
+from .casework import YEARS
 from .problems import ProblemError, responses
 from .security import READ, store_of
 from .store import Store
@@ -176,6 +177,9 @@ def findings(
         except UnknownPolicyError as error:
             raise ProblemError(422, str(error), [Problem("query.policy", str(error))]) from None
     day = as_of if as_of is not None else date.today()
+    if day.year not in YEARS:
+        message = "expected a date in the years 1900 to 2199"
+        raise ProblemError(422, message, [Problem("query.as_of", f"{message}; found {day.isoformat()}")])
 
     def make(history: History) -> bytes:
         policies = chosen if chosen is not None else store.policies(history)

@@ -157,3 +157,9 @@ def test_two_writers_responding_to_the_same_finding_at_once_both_land_in_order(s
         assert [r.note for r in stored if r.by == person] == [f"{person} {n}" for n in range(rounds)]
     served = [r["note"] for r in late_agenda(shared)["responses"]]
     assert served == [r.note for r in stored]
+
+
+def test_findings_as_of_a_day_outside_the_years_1900_to_2199_are_422_naming_the_parameter(api: Api) -> None:
+    answer = api.client.get("/v1/partnerships/chorley/findings?as_of=9999-12-31", headers=api.headers())
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["path"] == "query.as_of"
