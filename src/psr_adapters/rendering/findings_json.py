@@ -3,9 +3,10 @@ responses) and the responses that answer no raised finding (see docs/explanation
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from psr_core import Casework, Evaluation, Finding, FindingStatus, Response
+from psr_core import Casework, Evaluation, Finding, FindingStatus, Response, status_after
 
 
 def response_document(response: Response) -> dict[str, Any]:
@@ -22,6 +23,7 @@ def response_document(response: Response) -> dict[str, Any]:
 def finding_document(finding: Finding, casework: Casework | None = None) -> dict[str, Any]:
     """One finding, with the contract's keys in the contract's order, then its ``id``; with ``casework``,
     also its ``status`` and its ``responses`` (oldest first)."""
+    key = finding.id  # made afresh on each access: once here
     document: dict[str, Any] = {
         "rule": finding.rule,
         "partnership": finding.partnership,
@@ -33,11 +35,12 @@ def finding_document(finding: Finding, casework: Casework | None = None) -> dict
         "message": finding.message,
         "evidence": dict(finding.evidence),
         "interpretation": dict(finding.interpretation),
-        "id": finding.id,
+        "id": key,
     }
     if casework is not None:
-        document["status"] = casework.status(finding).value
-        document["responses"] = [response_document(r) for r in casework.responses_to(finding)]
+        responses = casework.responses_to(key)
+        document["status"] = status_after(responses).value
+        document["responses"] = [response_document(r) for r in responses]
     return document
 
 
@@ -45,15 +48,16 @@ def evaluation_document(evaluation: Evaluation) -> dict[str, Any]:
     """``{"as_of": ..., "findings": [...]}``, plus the policy each partnership was judged by, the
     responses that answer no raised finding, and counts by severity and by status."""
     casework = evaluation.casework
-    statuses = [casework.status(finding) for finding in evaluation.findings]
+    findings = [finding_document(finding, casework) for finding in evaluation.findings]
+    statuses = Counter(finding["status"] for finding in findings)
     return {
         "as_of": evaluation.as_of.isoformat(),
-        "findings": [finding_document(finding, casework) for finding in evaluation.findings],
+        "findings": findings,
         "unmatched_responses": [response_document(r) for r in casework.unmatched],
         "policies": dict(evaluation.policies),
         "summary": {
             severity: sum(1 for f in evaluation.findings if f.severity.value == severity)
             for severity in ("breach", "action", "info")
         },
-        "statuses": {status.value: statuses.count(status) for status in FindingStatus},
+        "statuses": {status.value: statuses[status.value] for status in FindingStatus},
     }
