@@ -18,7 +18,14 @@ from sqlalchemy import Engine, inspect
 
 from psr_adapters.cli.app import psr
 from psr_adapters.dataset import read_dataset
-from psr_adapters.sql import RecordNotFoundError, import_history, load_history, schema_head, upgrade
+from psr_adapters.sql import (
+    RecordNotFoundError,
+    UnstorableHistoryError,
+    import_history,
+    load_history,
+    schema_head,
+    upgrade,
+)
 from psr_adapters.sql.migrations import alembic_config, current_revision
 from psr_adapters.sql.responses import append_response, stored_responses
 from psr_core import Attendance, Declaration, FindingStatus, History, Response, ResponseAction, evaluate
@@ -244,3 +251,25 @@ def test_every_action_of_the_contract_is_accepted() -> None:
     assert code == 0
     for action in ResponseAction:
         assert action.value in out
+
+
+def test_a_history_naming_unknown_people_in_its_casework_is_refused_at_their_paths(database: Target) -> None:
+    history = with_casework(small())
+    meetings = list(history.meetings)
+    third = meetings[2]
+    meetings[2] = attrs.evolve(
+        third,
+        attendance=[
+            attrs.evolve(a, exceptional_accepted_by="nobody") if a.exceptional else a
+            for a in third.attendance
+        ],
+    )
+    responses = [*history.responses, Response("f", "waived", "no-one", AS_OF)]
+    broken = attrs.evolve(history, meetings=meetings, responses=responses)
+    with pytest.raises(UnstorableHistoryError) as refused:
+        import_history(broken, database.engine)
+    assert {problem.path for problem in refused.value.problems} == {
+        "meetings[2].attendance.tracie-ogara.exceptional.accepted_by",
+        "responses[3].by",
+    }
+    assert load_history(database.engine) == History()
