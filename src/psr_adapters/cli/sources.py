@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from psr_core import History, Policy
+from psr_core import History, Policy, check_named_chairs
 
 from ..dataset import read_dataset
 from ..policy_file import resolve_policy
@@ -30,6 +30,10 @@ def read_history(dataset: Path | None, database: str | None) -> tuple[History, P
 
 def policies_for(history: History, chosen: str | None, base: Path) -> Policy | dict[str, Policy]:
     """The policy given on the command line for every partnership, else each partnership's own."""
+    policies: Policy | dict[str, Policy]
     if chosen is not None:
-        return resolve_policy(chosen)
-    return {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
+        policies = resolve_policy(chosen)
+    else:
+        policies = {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
+    check_named_chairs(history, policies)
+    return policies

@@ -186,7 +186,7 @@ class _Reader:
     def optional_flag(self, key: str) -> bool | None:
         value = self.payload.get(key)
         if value is not None and not isinstance(value, bool):
-            raise self.fail(key, "true, false or null")
+            raise self.fail(key, "true or false")
         return value
 
     def ids(self, key: str) -> tuple[str, ...]:

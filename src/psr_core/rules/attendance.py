@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
 from ..assessment import Assessment
+from ..attendance import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
 from ..findings import Finding, Subject
 from ..model import AttendanceStatus, Meeting
-from .attendance_runs import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
 from .base import meeting_rule
 
 
@@ -23,10 +22,33 @@ def _unexcused(assessment: Assessment, threshold: Threshold) -> str:
     return " (exceptional reasons are not excused under this policy)"
 
 
+def _exceptional(threshold: Threshold) -> list[dict[str, str | None]]:
+    """The exceptional reasons recorded for the run's meetings, with who accepted each and when, where the
+    minutes say (clause 1.7.3: "Unless there are exceptional reasons", the chair's discretion)."""
+    reasons = []
+    for meeting in sorted((*threshold.missed, *threshold.skipped), key=lambda m: (m.start, m.id)):
+        entry = None
+        for line in meeting.attendance:  # the last line for the member, as the attendance record reads it
+            if line.person == threshold.person:
+                entry = line
+        if entry is not None and entry.exceptional:
+            accepted_on = entry.exceptional_accepted_on
+            reasons.append(
+                {
+                    "meeting": meeting.id,
+                    "reason": entry.exceptional,
+                    "accepted_by": entry.exceptional_accepted_by,
+                    "accepted_on": accepted_on.isoformat() if accepted_on is not None else None,
+                }
+            )
+    return reasons
+
+
 def _evidence(threshold: Threshold) -> dict[str, object]:
     return {
         "missed": [meeting.id for meeting in threshold.missed],
         "skipped": [meeting.id for meeting in threshold.skipped],
+        "exceptional": _exceptional(threshold),
     }
 
 
@@ -75,14 +97,11 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
         )
 
 
-_DEPUTY: Final = AttendanceStatus.DEPUTY  # read directly by a compiled build, as in attendance_runs
-
-
 @meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
 def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     expected = assessment.expected(meeting)
     for entry in assessment.record(meeting).others:  # the lines not recording someone present
-        if entry.status is not _DEPUTY or entry.person not in expected:
+        if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
             continue
         deputy = entry.deputy or "an unnamed deputy"
         yield assessment.finding(
