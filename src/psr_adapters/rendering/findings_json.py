@@ -1,5 +1,6 @@
-"""Findings as the JSON document of CONTRACT §3, with each finding's casework (its id, status and
-responses) and the responses that answer no raised finding (see docs/explanation/casework.md)."""
+"""Findings as the JSON document ``psr check --format json`` prints (docs/reference/command-line.md), with
+each finding's casework (its id, status and responses) and the responses that answer no raised finding
+(docs/explanation/casework.md)."""
 
 from __future__ import annotations
 
