@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from psr_core import built_in_policies, evaluate
+from psr_core import FindingStatus, built_in_policies, evaluate
 from psr_core.comparison import compare
 
+from ..casework import with_statuses
 from ..dataset import read_dataset
 from ..policy_file import resolve_policy
 from ..rendering.comparison import comparison_document, comparison_table
@@ -24,6 +25,7 @@ from .db import db, db_option
 from .ical import ical, schedule
 from .progress import Progress
 from .report import report, stats
+from .respond import respond, status_option
 from .serve import feed, serve, token
 from .sources import policies_for, read_history
 
@@ -59,12 +61,18 @@ def validate(dataset: Path) -> None:
     help="Evaluate the history as it stood at the end of this day [today].",
 )
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@status_option
 @reports_errors
 def check(
-    dataset: Path | None, database: str | None, policy_ref: str | None, as_of: date | None, output: str
+    dataset: Path | None,
+    database: str | None,
+    policy_ref: str | None,
+    as_of: date | None,
+    output: str,
+    statuses: tuple[FindingStatus, ...],
 ) -> None:
-    """Evaluate the rules on DATASET, or on the history in --db. Exit 0 with no breach, 1 with one, 2 on
-    bad input."""
+    """Evaluate the rules on DATASET, or on the history in --db. Exit 0 with no open or acknowledged
+    breach, 1 with one, 2 on bad input."""
     progress = Progress()
     progress(f"reading {dataset or database or 'psr.db'}")
     history, base, _source = read_history(dataset, database)
@@ -74,10 +82,11 @@ def check(
     with collector_paused():
         evaluation = evaluate(history, policy, day, on_progress=progress)
     progress.done()
+    shown = with_statuses(evaluation, statuses)
     if output == "json":
-        click.echo(json.dumps(evaluation_document(evaluation), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(evaluation_document(shown), indent=2, ensure_ascii=False))
     else:
-        click.echo(findings_table(evaluation, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
+        click.echo(findings_table(shown, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
     sys.exit(1 if evaluation.has_breach else 0)
 
 
@@ -136,7 +145,7 @@ def policy_show(policy_ref: str, output: str) -> None:
         click.echo(policy_text(version, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
 
 
-for command in (db, ical, schedule, report, stats, serve, token, feed):
+for command in (db, ical, schedule, report, stats, serve, token, feed, respond):
     psr.add_command(command)
 
 __all__ = ["INTERNAL_ERROR", "iso_date", "psr", "reports_errors"]

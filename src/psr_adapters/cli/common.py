@@ -42,16 +42,23 @@ def reports_errors(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
+YEARS = range(1900, 2200)
+"""The years a date may fall in, on the command line as in a dataset file."""
+
+
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    """An option's value as a date written YYYY-MM-DD."""
+    """An option's value as a date written YYYY-MM-DD, in the years 1900 to 2199."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             f"expected a date written YYYY-MM-DD, like 2016-01-01; found {value!r}"
         ) from None
+    if day.year not in YEARS:
+        raise click.BadParameter(f"expected a date in the years 1900 to 2199; found {value!r}")
+    return day
 
 
 @contextmanager

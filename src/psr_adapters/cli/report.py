@@ -18,6 +18,7 @@ from psr_core.statistics import attendance_statistics
 from ..files import write_whole
 from ..report import Period, ReportError, build_report, render_html, statistics_table
 from ..report.attendance import member_figures, representation_document
+from ..report.casework import casework_counts, casework_document
 from ..report.names import Names
 from .common import iso_date, reports_errors
 from .db import db_option
@@ -162,8 +163,10 @@ def stats(
         )
     policy = policies_for(history, policy_ref, base)
     statistics = attendance_statistics(history, chosen.id, policy, period.start, period.end)
+    casework = casework_counts(history, chosen.id, policy, period.start, period.end)
     if output_format == "table":
-        click.echo(statistics_table(statistics, history, group=group, person=person), nl=False)
+        table = statistics_table(statistics, history, group=group, person=person, casework=casework)
+        click.echo(table, nl=False)
         return
     names = Names(history)
     statuses = {o.id: o.status.value for o in history.organisations if o.partnership == chosen.id}
@@ -183,6 +186,7 @@ def stats(
             if (group is None or m.group == group) and (person is None or m.person == person)
         ],
         "representation": representation_document(statistics, statuses, names) if person is None else [],
+        "casework": casework_document(casework, names),
     }
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 

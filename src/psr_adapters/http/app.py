@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from . import calendars, problems, reading, writing
+from . import calendars, casework, problems, reading, writing
 from .settings import Settings
 from .store import Store
 
@@ -41,6 +41,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     problems.install(app)
     app.include_router(reading.router)
     app.include_router(writing.router)
+    app.include_router(casework.router)
     app.include_router(calendars.router)
     _document_page_limit(app, settings.max_page_size)
     return app

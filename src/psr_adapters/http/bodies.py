@@ -41,7 +41,8 @@ ATTENDANCE_SCHEMA = _object(
         "person": ID,
         "status": ATTENDANCE_ENTRY["anyOf"][1]["properties"]["status"],
         "deputy": ID,
-        "exceptional": {"type": "string", "minLength": 1},
+        # As a dataset file writes it: the reason, or the reason with who accepted it and when.
+        "exceptional": ATTENDANCE_ENTRY["anyOf"][1]["properties"]["exceptional"],
         "version": VERSION_SCHEMA,
     },
     ["person", "status"],

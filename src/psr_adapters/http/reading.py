@@ -9,12 +9,22 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from psr_core import Evaluation, History, UnknownPolicyError, built_in_policies, built_in_policy, evaluate
+from psr_core import (
+    Evaluation,
+    FindingStatus,
+    History,
+    UnknownPolicyError,
+    built_in_policies,
+    built_in_policy,
+    evaluate,
+)
 
+from ..casework import with_statuses
 from ..dataset.conversion import _attendance_document, _meeting_document
 from ..errors import Problem
 from ..rendering.findings_json import evaluation_document
 from ..rendering.policy_text import policy_document
+from .casework import YEARS
 from .problems import ProblemError, responses
 from .security import READ, store_of
 from .store import Store
@@ -153,6 +163,10 @@ def findings(
     partnership_id: str,
     as_of: Annotated[date | None, Query(description="YYYY-MM-DD; today when not given")] = None,
     policy: Annotated[str | None, Query(description="a built-in policy version id")] = None,
+    status: Annotated[
+        list[FindingStatus] | None,
+        Query(description="only the findings with this status (repeat it for several)"),
+    ] = None,
 ) -> Response:
     store = store_of(request)
     _one(store, "partnerships", partnership_id)
@@ -163,13 +177,18 @@ def findings(
         except UnknownPolicyError as error:
             raise ProblemError(422, str(error), [Problem("query.policy", str(error))]) from None
     day = as_of if as_of is not None else date.today()
+    if day.year not in YEARS:
+        message = "expected a date in the years 1900 to 2199"
+        raise ProblemError(422, message, [Problem("query.as_of", f"{message}; found {day.isoformat()}")])
 
     def make(history: History) -> bytes:
         policies = chosen if chosen is not None else store.policies(history)
-        document = _of(evaluate(history, policies, day), partnership_id)
+        evaluation = with_statuses(evaluate(history, policies, day), status or ())
+        document = _of(evaluation, partnership_id)
         return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
-    body = store.derived(("findings", partnership_id, day, policy), make)
+    statuses = tuple(sorted({s.value for s in status or ()}))
+    body = store.derived(("findings", partnership_id, day, policy, statuses), make)
     return Response(body, media_type="application/json")
 
 
@@ -179,6 +198,7 @@ def _of(evaluation: Evaluation, partnership_id: str) -> dict[str, Any]:
         as_of=evaluation.as_of,
         findings=tuple(f for f in evaluation.findings if f.partnership == partnership_id),
         policies={k: v for k, v in evaluation.policies.items() if k == partnership_id},
+        casework=evaluation.casework,
     )
     return evaluation_document(own)
 

@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from psr_core import Finding, History, Meeting, Partnership, Policy, evaluate
+from psr_core import Casework, Finding, FindingStatus, History, Meeting, Partnership, Policy, evaluate
 from psr_core.evaluation import PolicyChoice, policy_for
-from psr_core.model import Interest
+from psr_core.model import Declaration, Interest
 from psr_core.periods import financial_year_end, financial_year_of
 from psr_core.statistics import MemberStatistics, attendance_statistics
 
@@ -27,6 +27,7 @@ from .period import Period
 
 FORMAT = "psr-report/1"
 SEVERITIES = ("breach", "action", "info")
+STATUSES = tuple(status.value for status in FindingStatus)
 AGENDA_NOTICE = "meeting.agenda-notice"
 PREJUDICIAL = "interest.prejudicial-participation"
 CONTRIBUTION = "commitment.contribution"
@@ -46,6 +47,7 @@ def build_report(
     known = history.as_it_stood(period.end)
     names = Names(history)
     findings = [f for f in evaluation.findings if f.partnership == chosen.id and f.date in period]
+    casework = evaluation.casework
     statistics = attendance_statistics(history, chosen.id, policy, period.start, period.end)
     own = {group.id for group in known.groups if group.partnership == chosen.id}
     meetings = sorted(
@@ -70,14 +72,22 @@ def build_report(
             "quarter": period.quarter,
         },
         "as_of": evaluation.as_of.isoformat(),
-        "summary": _summary(meeting_rows, attendance, findings, version, period, statistics.members, names),
+        "summary": {
+            **_summary(meeting_rows, attendance, findings, version, period, statistics.members, names),
+            "statuses": {s: sum(1 for f in findings if casework.status(f).value == s) for s in STATUSES},
+        },
         "meetings": meeting_rows,
         "attendance": attendance,
         "tiers": tiers_met(statistics),
         "representation": representation_document(statistics, statuses, names),
         "findings": {
-            severity: [_finding(f, names) for f in findings if f.severity.value == severity]
+            severity: [_finding(f, names, casework) for f in findings if f.severity.value == severity]
             for severity in SEVERITIES
+        },
+        # What the partnership did about them: the same findings by status, with their responses.
+        "casework": {
+            status: [_finding(f, names, casework) for f in findings if casework.status(f).value == status]
+            for status in STATUSES
         },
         "contributions": _contributions(known, chosen, version, period, findings, names),
         "declarations": _declarations(meetings, findings, names),
@@ -97,8 +107,16 @@ def _partnership(history: History, partnership: str, period: Period) -> Partners
     raise ReportError(f"no partnership {partnership!r} in the source; the partnerships are: {known}")
 
 
-def _finding(finding: Finding, names: Names) -> dict[str, Any]:
-    return {**finding_document(finding), "subject": names.subject_document(finding)}
+def _finding(finding: Finding, names: Names, casework: Casework) -> dict[str, Any]:
+    """A finding with its subject in names, its status and its responses (who, in names, and when)."""
+    return {
+        **finding_document(finding, casework),
+        "subject": names.subject_document(finding),
+        "responses": [
+            {"action": r.action.value, "by": names.person(r.by), "on": r.on.isoformat(), "note": r.note}
+            for r in casework.responses_to(finding)
+        ],
+    }
 
 
 def _meeting(
@@ -263,22 +281,30 @@ def _declarations(meetings: list[Meeting], findings: list[Finding], names: Names
                         "interest": declaration.interest.value,
                         "nature": declaration.nature,
                         "withdrew": declaration.withdrew,
+                        "took_part": declaration.took_part,
                         "vote": vote,
-                        "handled": _handled(declaration.interest, declaration.withdrew, vote),
+                        "handled": _handled(declaration, vote),
                         "proper": not flagged,
                     }
                 )
     return rows
 
 
-def _handled(interest: Interest, withdrew: bool, vote: str | None) -> str:
-    """How a declaration was handled, in words."""
+def _handled(declaration: Declaration, vote: str | None) -> str:
+    """How a declaration was handled, in words: left the room, or stayed and took part or not (1.7.6)."""
     voted = f"voted ({vote})" if vote is not None else "did not vote"
-    if interest is Interest.PERSONAL:
-        return f"Declared at the meeting; {'withdrew' if withdrew else 'took part'} and {voted}"
-    if withdrew:
+    if declaration.interest is Interest.PERSONAL:
+        took_part = "withdrew" if declaration.withdrew else "took part"
+        if not declaration.withdrew and declaration.took_part is False:
+            took_part = "took no part in the discussion"
+        return f"Declared at the meeting; {took_part} and {voted}"
+    if declaration.withdrew:
         return f"Withdrew from the item and {voted}"
+    if declaration.took_part is False:
+        return f"Stayed for the item, took no part in the discussion, and {voted}"
+    if declaration.took_part:
+        return f"Stayed for the item, took part in the discussion, and {voted}"
     return f"Stayed for the item and {voted}"
 
 
-__all__ = ["FORMAT", "SEVERITIES", "build_report"]
+__all__ = ["FORMAT", "SEVERITIES", "STATUSES", "build_report"]

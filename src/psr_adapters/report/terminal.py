@@ -8,6 +8,7 @@ from psr_core import History
 from psr_core.statistics import AttendanceStatistics, MemberStatistics
 
 from .attendance import TIER_ORDER
+from .casework import COUNTED, CaseworkCounts
 from .html import percent
 
 _COLUMNS = ("MEMBER", "GROUP", "EXPECTED", "PRESENT", "APOLOGIES", "ABSENT", "DEPUTY", "EXCUSED")
@@ -52,11 +53,13 @@ def statistics_table(
     *,
     group: str | None = None,
     person: str | None = None,
+    casework: CaseworkCounts | None = None,
 ) -> str:
     """Each member's statistics, one line per member per group, then each organisation's representation.
 
     ``group`` and ``person`` keep only that group's or that person's lines (representation is left out when
-    a person is chosen: it is about organisations).
+    a person is chosen: it is about organisations). ``casework``, if given, adds what was done about
+    attendance in the period: explanations requested and received, resignations confirmed.
     """
     people = {p.id: p.name for p in history.people}
     order = {g.group: (TIER_ORDER.index(g.tier), g.group) for g in statistics.groups}
@@ -79,7 +82,30 @@ def statistics_table(
         lines.append("No member was expected at a held meeting in this period.")
     if person is None:
         lines.extend(["", *_representation(statistics, history, group)])
+    if casework is not None:
+        lines.extend(["", *_casework(casework, people, group, person)])
     return "\n".join(lines) + "\n"
+
+
+def _casework(
+    counts: CaseworkCounts, people: dict[str, str], group: str | None, person: str | None
+) -> list[str]:
+    """The totals in words, then each member's counts (``group`` and ``person`` keep theirs only)."""
+    requested, received, confirmed = (counts.totals[action] for action in COUNTED)
+    lines = [
+        f"Casework on attendance (clause 1.7.3) from {counts.start.isoformat()} to {counts.end.isoformat()}: "
+        f"{requested} written explanation{'s' if requested != 1 else ''} requested, {received} received, "
+        f"{confirmed} resignation{'s' if confirmed != 1 else ''} confirmed"
+    ]
+    rows = [
+        (people.get(who, who), where, *(str(counted[action]) for action in COUNTED))
+        for (who, where), counted in sorted(counts.members.items())
+        if (group is None or where == group) and (person is None or who == person)
+    ]
+    if rows:
+        head = ("MEMBER", "GROUP", "REQUESTED", "RECEIVED", "CONFIRMED")
+        lines.extend(["", *_columns(head, rows, numeric=range(2, 5))])
+    return lines
 
 
 def _representation(statistics: AttendanceStatistics, history: History, group: str | None) -> list[str]:

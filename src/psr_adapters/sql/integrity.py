@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
-from psr_core import Attendance, AttendanceStatus, History, Item, Meeting, Person
+from psr_core import Attendance, AttendanceStatus, History, Item, Meeting, Person, Response
 
 from ..errors import Problem
 from .tables import ID_LENGTH
@@ -123,6 +123,14 @@ class _Checker:
             self.add(f"contributions[{i}].amount", amount_problem(c.amount))
         for i, r in enumerate(h.reports):
             self.refers(f"reports[{i}].partnership", "partnership", r.partnership)
+        for i, response in enumerate(h.responses):
+            self.response(response, f"responses[{i}]")
+
+    def response(self, response: Response, path: str) -> None:
+        self.add(f"{path}.finding", id_problem(response.finding))
+        self.refers(f"{path}.by", "person", response.by)
+        self.add(f"{path}.by", id_problem(response.by))
+        self.texts(path, note=response.note)
 
     def person(self, person: Person, path: str, ids_checked: bool = False) -> None:
         if not ids_checked:
@@ -145,7 +153,7 @@ class _Checker:
             self.add(f"{path}.end", f"the meeting ends ({meeting.end}) before it starts ({meeting.start})")
         self.refers(f"{path}.chair", "person", meeting.chair)
         self.refers(f"{path}.vice_chair", "person", meeting.vice_chair)
-        self.texts(path, location=meeting.location)
+        self.texts(path, location=meeting.location, url=meeting.url)
         people: set[str] = set()
         known = self.ids["person"] if self.ids is not None else None
         for entry in meeting.attendance:
@@ -158,6 +166,7 @@ class _Checker:
                 (known is None or person in known)
                 and entry.deputy is None
                 and entry.exceptional is None
+                and entry.exceptional_accepted_by is None
                 and id_problem(person) is None
             )
             if not plain:
@@ -172,6 +181,8 @@ class _Checker:
     def attendance(self, entry: Attendance, path: str) -> None:
         self.refers(path, "person", entry.person)
         self.refers(f"{path}.deputy", "person", entry.deputy)
+        self.refers(f"{path}.exceptional.accepted_by", "person", entry.exceptional_accepted_by)
+        self.add(f"{path}.exceptional.accepted_by", id_problem(entry.exceptional_accepted_by))
         self.add(path, id_problem(entry.person))
         if entry.deputy is not None and entry.status is not AttendanceStatus.DEPUTY:
             self.add(
@@ -230,6 +241,13 @@ def item_problems(item: Item, path: str) -> list[Problem]:
     """What the database cannot hold of one agenda item, its declarations and its decision."""
     checker = _Checker(None)
     checker.item(item, path)
+    return checker.problems
+
+
+def response_problems(response: Response, path: str) -> list[Problem]:
+    """What the database cannot hold of one response (its person is the database's to check)."""
+    checker = _Checker(None)
+    checker.response(response, path)
     return checker.problems
 
 

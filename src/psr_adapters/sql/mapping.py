@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -29,6 +30,7 @@ from psr_core import (
     Partnership,
     Person,
     Report,
+    Response,
 )
 
 Values = dict[str, Any]
@@ -115,6 +117,7 @@ def meeting_values(m: Meeting, position: int, version: int = 1) -> Values:
         "vice_chair_id": m.vice_chair,
         "agenda_published": m.agenda_published,
         "location": m.location,
+        "url": m.url,
         "version": version,
     }
 
@@ -132,6 +135,8 @@ def attendance_values(meeting_id: str, a: Attendance, position: int, version: in
         "status": a.status.value,
         "deputy_id": a.deputy,
         "exceptional": a.exceptional,
+        "exceptional_accepted_by_id": a.exceptional_accepted_by,
+        "exceptional_accepted_on": a.exceptional_accepted_on,
         "version": version,
     }
 
@@ -156,6 +161,7 @@ def declaration_values(meeting_id: str, item_id: str, d: Declaration, position: 
         "interest": d.interest.value,
         "nature": d.nature,
         "withdrew": d.withdrew,
+        "took_part": d.took_part,
     }
 
 
@@ -184,6 +190,17 @@ def contribution_values(c: Contribution, position: int) -> Values:
 
 def report_values(r: Report, position: int) -> Values:
     return {"position": position, "partnership_id": r.partnership, "kind": r.kind.value, "dated": r.date}
+
+
+def response_values(r: Response, position: int) -> Values:
+    return {
+        "position": position,
+        "finding": r.finding,
+        "action": r.action.value,
+        "by_id": r.by,
+        "dated": r.on,
+        "note": r.note,
+    }
 
 
 def from_domain(history: History) -> dict[str, Iterable[Values]]:
@@ -217,6 +234,7 @@ def from_domain(history: History) -> dict[str, Iterable[Values]]:
         ),
         "psr_contribution": (contribution_values(c, i) for i, c in enumerate(h.contributions)),
         "psr_report": (report_values(r, i) for i, r in enumerate(h.reports)),
+        "psr_response": (response_values(r, i) for i, r in enumerate(h.responses)),
     }
 
 
@@ -270,14 +288,27 @@ def membership_from(row: Row) -> Membership:
 
 def attendance_from(row: Row) -> Attendance:
     return Attendance(
-        person=row.person_id, status=row.status, deputy=row.deputy_id, exceptional=row.exceptional
+        person=row.person_id,
+        status=row.status,
+        deputy=row.deputy_id,
+        exceptional=row.exceptional,
+        exceptional_accepted_by=row.exceptional_accepted_by_id,
+        exceptional_accepted_on=row.exceptional_accepted_on,
     )
 
 
 def declaration_from(row: Row) -> Declaration:
     return Declaration(
-        person=row.person_id, interest=row.interest, nature=row.nature, withdrew=bool(row.withdrew)
+        person=row.person_id,
+        interest=row.interest,
+        nature=row.nature,
+        withdrew=bool(row.withdrew),
+        took_part=None if row.took_part is None else bool(row.took_part),
     )
+
+
+def response_from(row: Row) -> Response:
+    return Response(finding=row.finding, action=row.action, by=row.by_id, on=row.dated, note=row.note)
 
 
 def decision_from(method: str | None, votes: Iterable[tuple[str, str]] = ()) -> Decision | None:
@@ -305,6 +336,7 @@ def meeting_from(
         vice_chair=row.vice_chair_id,
         agenda_published=row.agenda_published,
         location=row.location,
+        url=row.url,
         attendance=attendance,
         items=items,
     )
@@ -312,7 +344,16 @@ def meeting_from(
 
 # The four tables a large history is mostly made of are read as plain tuples, with their columns in these
 # orders and their rows in any order; to_domain puts each parent's children in order.
-ATTENDANCE_COLUMNS = ("meeting_id", "position", "person_id", "status", "deputy_id", "exceptional")
+ATTENDANCE_COLUMNS = (
+    "meeting_id",
+    "position",
+    "person_id",
+    "status",
+    "deputy_id",
+    "exceptional",
+    "exceptional_accepted_by_id",
+    "exceptional_accepted_on",
+)
 ITEM_COLUMNS = ("meeting_id", "position", "id", "title", "decision")
 VOTE_COLUMNS = ("meeting_id", "item_id", "position", "person_id", "side")
 MEETING_GROUP_COLUMNS = ("meeting_id", "position", "group_id")
@@ -343,6 +384,7 @@ class StoredRows:
     votes: Iterable[Tuple]
     contributions: Sequence[Row]
     reports: Sequence[Row]
+    responses: Sequence[Row] = ()
 
 
 def children(rows: Iterable[Tuple], parent: int = 1) -> dict[Any, list[Tuple]]:
@@ -375,9 +417,14 @@ def attendance_by_meeting(rows: Iterable[Tuple]) -> dict[str, list[Attendance]]:
             key = tuple(value)
             entry = shared.get(key)
             if entry is None:
-                person, status, deputy, exceptional = value
+                person, status, deputy, exceptional, accepted_by, accepted_on = value
                 entry = shared[key] = Attendance(
-                    person=person, status=status, deputy=deputy, exceptional=exceptional
+                    person=person,
+                    status=status,
+                    deputy=deputy,
+                    exceptional=exceptional,
+                    exceptional_accepted_by=accepted_by,
+                    exceptional_accepted_on=_day(accepted_on),
                 )
             listed.append(entry)
     return by_meeting
@@ -421,6 +468,11 @@ def items_by_meeting(
 _UNSEEN: Any = object()
 
 
+def _day(value: date | str | None) -> date | None:
+    """A date column read through the driver's own cursor: SQLite's gives the text it stores."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def to_domain(rows: StoredRows) -> History:
     """The history the rows record."""
     offices: defaultdict[str, list[str]] = defaultdict(list)
@@ -449,4 +501,5 @@ def to_domain(rows: StoredRows) -> History:
         reports=[
             Report(partnership=row.partnership_id, kind=row.kind, date=row.dated) for row in rows.reports
         ],
+        responses=[response_from(row) for row in rows.responses],
     )

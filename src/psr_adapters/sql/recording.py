@@ -391,7 +391,7 @@ class Recorder:
         ).scalars()
         a = AttendanceRow
         entries = c.execute(
-            select(a.meeting_id, a.position, a.person_id, a.status, a.deputy_id, a.exceptional).where(
+            select(*(a.__table__.c[name] for name in mapping.ATTENDANCE_COLUMNS)).where(
                 a.meeting_id == meeting_id
             )
         ).all()

@@ -46,6 +46,7 @@ from .tables import (
     PersonOfficeRow,
     PersonRow,
     ReportRow,
+    ResponseRow,
 )
 
 Progress = Callable[[str], None]
@@ -66,6 +67,7 @@ IMPORT_ORDER: tuple[tuple[str, str], ...] = (
     ("psr_vote", "votes"),
     ("psr_contribution", "contributions"),
     ("psr_report", "reports"),
+    ("psr_response", "responses"),
 )
 SINGULAR = {
     "partnerships": "partnership",
@@ -82,6 +84,7 @@ SINGULAR = {
     "votes": "vote",
     "contributions": "contribution",
     "reports": "report",
+    "responses": "response",
 }
 SHOWN = ("partnerships", "people", "meetings", "attendance records")
 """What a message names of a history already stored."""
@@ -216,6 +219,7 @@ def _read(connection: Connection, name: str) -> StoredRows:
         votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name),
         contributions=rows(ContributionRow, ContributionRow.position, ContributionRow.id),
         reports=rows(ReportRow, ReportRow.position, ReportRow.id),
+        responses=rows(ResponseRow, ResponseRow.position, ResponseRow.id),
     )
 
 

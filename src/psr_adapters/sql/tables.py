@@ -41,6 +41,7 @@ from psr_core import (
     MeetingStatus,
     PartnerStatus,
     ReportKind,
+    ResponseAction,
     Role,
     Tier,
 )
@@ -206,6 +207,7 @@ class MeetingRow(Base):
     vice_chair_id: Mapped[str | None] = mapped_column(Id, ForeignKey("psr_person.id"), index=True)
     agenda_published: Mapped[date | None]
     location: Mapped[str | None] = mapped_column(LongText)
+    url: Mapped[str | None] = mapped_column(LongText)
     version: Mapped[int] = mapped_column()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative protocol)
@@ -242,6 +244,11 @@ class AttendanceRow(Base):
     status: Mapped[str] = mapped_column(Word)
     deputy_id: Mapped[str | None] = mapped_column(Id, ForeignKey("psr_person.id"), index=True)
     exceptional: Mapped[str | None] = mapped_column(LongText)
+    # Who accepted the exceptional reason, and when (the chair's discretion, clause 1.7.3).
+    exceptional_accepted_by_id: Mapped[str | None] = mapped_column(
+        Id, ForeignKey("psr_person.id"), index=True
+    )
+    exceptional_accepted_on: Mapped[date | None]
     version: Mapped[int] = mapped_column()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative protocol)
@@ -286,6 +293,8 @@ class DeclarationRow(Base):
     interest: Mapped[str] = mapped_column(Word)
     nature: Mapped[str | None] = mapped_column(LongText)
     withdrew: Mapped[bool]
+    # False: stayed in the room but took no part in the discussion; null: the minutes do not say.
+    took_part: Mapped[bool | None]
 
 
 class VoteRow(Base):
@@ -337,6 +346,26 @@ class ReportRow(Base):
     partnership_id: Mapped[str] = mapped_column(Id, ForeignKey("psr_partnership.id"), index=True)
     kind: Mapped[str] = mapped_column(Word)
     dated: Mapped[date]
+
+
+class ResponseRow(Base):
+    """What the partnership did about a finding (its casework), appended and never changed.
+
+    ``id`` grows with each response stored, so responses with the same ``position`` (two written at once)
+    keep the order in which they arrived; ``finding`` is a finding's id, not a reference, since a
+    response may outlive the finding it answered (the data it answered may have been corrected).
+    """
+
+    __tablename__ = "psr_response"
+    __table_args__ = (one_of("action", ResponseAction), MARIADB_OPTIONS)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int]
+    finding: Mapped[str] = mapped_column(Id, index=True)
+    action: Mapped[str] = mapped_column(Word)
+    by_id: Mapped[str] = mapped_column(Id, ForeignKey("psr_person.id"), index=True)
+    dated: Mapped[date]
+    note: Mapped[str | None] = mapped_column(LongText)
 
 
 TABLES: list[Table] = list(Base.metadata.sorted_tables)

@@ -35,6 +35,7 @@ from psr_adapters.durable import (
     ruleset_definition,
 )
 from psr_adapters.durable.core_view import CoreDisagreementError, CoreView
+from psr_adapters.durable.events import DeclarationMade, parse_event
 from psr_core import CHORLEY_2015, PsrError
 from psr_core.policy import CHORLEY_2015_REVIEW
 
@@ -160,6 +161,11 @@ def test_consequences_arrive_with_the_event_that_raises_them(host: DurableHost) 
             "vote_cast",
             {"meeting": "exec-1", "item": "4", "person": "ann", "vote": "yes"},
             "vote must be one of",
+        ),
+        (
+            "declaration_made",
+            {"meeting": "exec-1", "item": "4", "person": "ann", "interest": "prejudicial", "took_part": "no"},
+            "took_part must be true or false",
         ),
         (
             "membership_changed",
@@ -307,3 +313,14 @@ def test_a_dated_reading_generates_rules_for_each_stretch_of_days() -> None:
         ).keys()
         < rules.keys()
     )
+
+
+@pytest.mark.parametrize("took_part", [False, True, None])
+def test_a_declaration_carries_whether_the_member_took_part_in_the_discussion(took_part: bool | None) -> None:
+    """Clause 1.7.6: "leave the room and/or take no part in the discussions"; absent means not recorded."""
+    payload: dict[str, Any] = {"meeting": "exec-1", "item": "4", "person": "ann", "interest": "prejudicial"}
+    if took_part is not None:
+        payload["took_part"] = took_part
+    event = parse_event("declaration_made", payload)
+    assert isinstance(event, DeclarationMade)
+    assert event.declaration.took_part is took_part

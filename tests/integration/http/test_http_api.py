@@ -14,6 +14,8 @@ from http_api import CHORLEY, Api, api_fixture, chorley_db_fixture  # noqa: F401
 from psr_adapters.cli.app import psr
 
 MEETING = "exec-2015-07-14"
+LATE_AGENDA = "meeting.agenda-notice.2015-08-11.e30a49288a74da06"
+"""The id of the finding that the agenda of exec-2015-08-11 went out four days ahead."""
 NEW_MEETING = {"id": "exec-extra", "groups": ["exec"], "start": "2016-02-23T10:00", "status": "held"}
 
 READS = [
@@ -49,6 +51,11 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
         {"person": "gary-hall", "interest": "personal", "nature": "a relative"},
     ),
     ("PUT", f"/v1/meetings/{MEETING}/items/3/decision", {"method": "chair", "version": 1}),
+    (
+        "POST",
+        f"/v1/partnerships/chorley/findings/{LATE_AGENDA}/responses",
+        {"action": "waived", "by": "alistair-bradley", "on": "2015-08-20"},
+    ),
 ]
 
 

@@ -14,6 +14,8 @@ from psr_adapters.cli.report import report, stats
 from psr_adapters.dataset import read_dataset
 from psr_adapters.report import Period, ReportError, build_report
 from psr_adapters.sql import import_history
+from psr_adapters.sql.responses import append_response
+from psr_core import Response, evaluate
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "chorley" / "chorley.yaml"
@@ -102,6 +104,7 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "tiers",
         "representation",
         "findings",
+        "casework",
         "contributions",
         "declarations",
     ]
@@ -186,7 +189,7 @@ def test_stats_prints_a_table_of_every_member() -> None:
 def test_stats_for_one_person_and_one_group() -> None:
     result = run(stats, SOURCE, "--person", "tracie-ogara", "--to", "2016-07-31")
     assert result.exit_code == 0
-    rows = [line for line in result.stdout.splitlines()[4:] if line]
+    rows = result.stdout.split("\n\n")[1].splitlines()[2:]
     assert len(rows) == 1
     assert "Representation" not in result.stdout
     grouped = run(stats, SOURCE, "--group", "exec", "--quarter", "2015Q4")
@@ -247,3 +250,39 @@ def test_a_dataset_file_and_a_database_together_are_refused(tmp_path: Path) -> N
     )
     assert result.exit_code == 2
     assert "not both" in result.stderr
+
+
+def test_stats_counts_explanations_requested_and_received_and_resignations_confirmed(tmp_path: Path) -> None:
+    database = str(tmp_path / "history.db")
+    history = read_dataset(SMALL)
+    import_history(history, database)
+    (run_of_two,) = evaluate(history, None, date(2015, 9, 30)).of_rule("attendance.written-explanation")
+    for action, on in (
+        ("explanation-requested", date(2015, 8, 20)),
+        ("explanation-received", date(2015, 9, 2)),
+        ("explanation-requested", date(2015, 10, 5)),  # after the quarter: not counted
+    ):
+        append_response(database, Response(run_of_two.id, action, "alistair-bradley", on))
+    append_response(
+        database, Response("not-a-finding", "resignation-confirmed", "gary-hall", date(2015, 9, 1))
+    )
+    table = run(stats, "--db", database, "--quarter", "2015Q3")
+    assert table.exit_code == 0
+    assert (
+        "from 2015-07-01 to 2015-09-30: 1 written explanation requested, 1 received, 0 resignations confirmed"
+        in table.stdout
+    )
+    tracie = next(line for line in table.stdout.splitlines()[-3:] if line.startswith("Tracie O'Gara"))
+    assert tracie.split()[-4:] == ["exec", "1", "1", "0"]
+    document = json.loads(run(stats, "--db", database, "--quarter", "2015Q3", "--format", "json").stdout)
+    assert document["casework"]["totals"] == {
+        "explanation-requested": 1,
+        "explanation-received": 1,
+        "resignation-confirmed": 0,
+    }
+    (member,) = document["casework"]["members"]
+    assert (member["person"]["id"], member["group"]["id"], member["explanation-received"]) == (
+        "tracie-ogara",
+        "exec",
+        1,
+    )

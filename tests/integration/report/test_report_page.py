@@ -14,7 +14,7 @@ import pytest
 
 from psr_adapters.dataset import read_dataset
 from psr_adapters.report import Period, build_report, render_html
-from psr_core import CHORLEY_2015, History, evaluate
+from psr_core import CHORLEY_2015, History, Response, evaluate
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "chorley" / "chorley.yaml"
@@ -196,8 +196,11 @@ def test_the_findings_are_grouped_by_severity_with_their_clauses(chorley: Histor
     for finding in expected:
         assert finding.clause in page.words
         assert " ".join(finding.message.split()) in page.words
+    assert [len(document["findings"][s]) for s in ("breach", "action", "info")] == [5, 0, 1]
     headings = [text for level, text in page.headings if level == 3]
-    assert {"Breaches (5)", "Action required (0)", "For information (1)"} <= set(headings)
+    # Nothing is recorded as done about them: every finding of the quarter is open.
+    assert {"Open (6)", "Acknowledged (0)", "Resolved (0)", "Waived (0)"} <= set(headings)
+    assert document["summary"]["statuses"] == {"open": 6, "acknowledged": 0, "resolved": 0, "waived": 0}
 
 
 def test_the_attendance_matrix_marks_each_cell_with_a_letter_and_words(chorley: History) -> None:
@@ -256,3 +259,55 @@ def test_names_and_messages_from_the_record_are_escaped(chorley: History) -> Non
     )
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co" in page
+
+
+def test_findings_are_grouped_by_status_with_who_did_what_and_when(chorley: History) -> None:
+    quarter = [
+        f
+        for f in evaluate(chorley, None, date(2016, 3, 31)).findings
+        if date(2016, 1, 1) <= f.date <= date(2016, 3, 31)
+    ]
+    breach, other = quarter[0], quarter[1]
+    responses = [
+        Response(breach.id, "explanation-requested", "alistair-bradley", date(2016, 3, 1), "letter sent"),
+        Response(other.id, "waived", "alistair-bradley", date(2016, 3, 2)),
+        Response(other.id, "reopened", "gary-hall", date(2016, 4, 5)),  # after the quarter: not yet known
+    ]
+    document, page = report_of(attrs.evolve(chorley, responses=responses), "2016Q1")
+    assert [f["id"] for f in document["casework"]["acknowledged"]] == [breach.id]
+    assert [f["id"] for f in document["casework"]["waived"]] == [other.id]
+    assert len(document["casework"]["open"]) == len(quarter) - 2
+    (shown,) = document["casework"]["acknowledged"][0]["responses"]
+    assert shown == {
+        "action": "explanation-requested",
+        "by": {"id": "alistair-bradley", "name": "Councillor Alistair Bradley"},
+        "on": "2016-03-01",
+        "note": "letter sent",
+    }
+    assert "explanation-requested by Councillor Alistair Bradley (letter sent)" in page.words
+    headings = [text for level, text in page.headings if level == 3]
+    assert {"Acknowledged (1)", "Waived (1)"} <= set(headings)
+
+
+def test_the_declarations_table_says_whether_a_member_took_part_in_the_discussion(chorley: History) -> None:
+    meetings = [
+        attrs.evolve(
+            m,
+            items=[
+                attrs.evolve(
+                    item,
+                    declarations=[
+                        attrs.evolve(d, took_part=False) if d.person == "diane-gradwell" else d
+                        for d in item.declarations
+                    ],
+                )
+                for item in m.items
+            ],
+        )
+        for m in chorley.meetings
+    ]
+    document, page = report_of(attrs.evolve(chorley, meetings=meetings), "2016Q1")
+    diane = next(d for d in document["declarations"] if d["person"]["id"] == "diane-gradwell")
+    assert diane["took_part"] is False
+    assert diane["handled"] == "Stayed for the item, took no part in the discussion, and did not vote"
+    assert "Took part in the discussion" in page.words
