@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from psr_core import (
     Attendance,
+    AttendanceStatus,
     Group,
     History,
     Meeting,
@@ -37,7 +38,10 @@ def exec_meeting(day: date, agenda: date, tracie: str) -> Meeting:
         status="held",
         chair="alistair-bradley",
         agenda_published=agenda,
-        attendance=[Attendance("alistair-bradley", "present"), Attendance("tracie-ogara", tracie)],
+        attendance=[
+            Attendance("alistair-bradley", "present"),
+            Attendance("tracie-ogara", AttendanceStatus(tracie)),
+        ],
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import attrs
 
-from .model.vocabulary import Severity
+from .model.vocabulary import Severity, as_severity
 
 Day = date
 
@@ -48,10 +48,6 @@ class Subject:
         )
 
 
-def _severity(value: Severity | str) -> Severity:
-    return value if isinstance(value, Severity) else Severity(value)
-
-
 def _frozen_mapping(value: Mapping[str, Any]) -> dict[str, Any]:
     return dict(value)
 
@@ -68,7 +64,7 @@ class Finding:
     partnership: str
     policy: str
     clause: str
-    severity: Severity = attrs.field(converter=_severity)
+    severity: Severity = attrs.field(converter=as_severity)
     date: date
     subject: Subject
     message: str

@@ -383,7 +383,7 @@ DEFAULT_READINGS: dict[str, Any] = {
     "unrecorded_attendance": "skip",
     "deemed_resignation_ends_membership": True,
 }
-"""The readings of 1.7.3 that ``chorley-2015`` takes by default (CONTRACT §4, "Counting missed meetings")."""
+"""The readings of 1.7.3 that ``chorley-2015`` takes by default (see docs/explanation/interpretations.md)."""
 
 READINGS = st.fixed_dictionaries(
     {

@@ -1,7 +1,8 @@
-"""What holds of every evaluation, whatever the clause: the findings and the contract (CONTRACT §3, §4).
+"""What holds of every evaluation, whatever the clause: the findings and the contract
+(docs/reference/command-line.md and docs/reference/policies/chorley-2015.md).
 
 Evaluation is pure and deterministic, blind to the order of the facts and to anything dated after the day
-it judges; every finding cites the clause and carries the severity CONTRACT §4 gives its rule, names the
+it judges; every finding cites the clause and carries the severity the rule table gives its rule, names the
 subjects the contract lists, and says which readings of ambiguous text it used; a rule switched off takes
 exactly its own findings with it.
 """
@@ -60,7 +61,7 @@ from strategies.chorley import (
 
 BREACH, ACTION, INFO = Severity.BREACH, Severity.ACTION, Severity.INFO
 
-CONTRACT_4 = {
+RULE_TABLE = {
     "composition.executive": ("1.2.1, 1.3.1", BREACH, {"organisation"}),
     "composition.implementation": ("1.3.1", BREACH, {"organisation"}),
     "composition.board": ("1.5.2", BREACH, {"organisation"}),
@@ -80,7 +81,8 @@ CONTRACT_4 = {
     "reporting.scrutiny": ("1.5.3", BREACH, {"partnership"}),
     "review.annual": ("closing line", ACTION, {"partnership"}),
 }
-"""CONTRACT §4, the table: each rule id of ``chorley-2015`` with its clause, severity and subject kinds."""
+"""The public rule table (docs/reference/policies/chorley-2015.md): each rule id of ``chorley-2015`` with its
+clause, severity and subject kinds."""
 
 DEEMED_RESIGNATION = "attendance.deemed-resignation"
 
@@ -107,12 +109,12 @@ def judged(history: History, day: date, policy: Policy | None = CHORLEY_2015) ->
 
 
 def test_the_default_policy_adopts_exactly_the_eighteen_rules_of_the_contract() -> None:
-    assert sorted(CHORLEY_2015.rules) == sorted(CONTRACT_4)
+    assert sorted(CHORLEY_2015.rules) == sorted(RULE_TABLE)
 
 
-@pytest.mark.parametrize("rule", sorted(CONTRACT_4))
+@pytest.mark.parametrize("rule", sorted(RULE_TABLE))
 def test_each_rule_cites_its_clause_and_quotes_the_text(rule: str) -> None:
-    clause, severity, _subject = CONTRACT_4[rule]
+    clause, severity, _subject = RULE_TABLE[rule]
     terms = CHORLEY_2015.terms(rule)
     assert terms.clause == clause
     assert terms.severity is severity
@@ -125,10 +127,10 @@ def test_each_rule_cites_its_clause_and_quotes_the_text(rule: str) -> None:
 def test_every_finding_has_the_clause_severity_and_subject_of_contract_section_4(
     history: History, data: st.DataObject
 ) -> None:
-    """CONTRACT §4: "Severity is ``breach`` unless the table says otherwise. ``subject`` holds at least the
+    """The rule table: "Severity is ``breach`` unless the table says otherwise. ``subject`` holds at least the
     keys in the third column." The clause is the one the table gives the rule."""
     for finding in judged(history, data.draw(judgement_days(history))):
-        clause, severity, subject = CONTRACT_4[finding.rule]
+        clause, severity, subject = RULE_TABLE[finding.rule]
         assert finding.clause == clause
         assert finding.severity is severity
         assert subject <= set(finding.subject.as_dict())
@@ -186,8 +188,8 @@ def test_every_finding_says_which_readings_of_ambiguous_text_it_used(
 
 @given(history=histories(), data=st.data())
 def test_evaluation_is_deterministic(history: History, data: st.DataObject) -> None:
-    """CONTRACT §3: "``--as-of DATE`` evaluates the history as it stood at the end of that day": the same
-    history on the same day gives the same evaluation, every time."""
+    """docs/reference/command-line.md: "``--as-of DATE`` evaluates the history as it stood at the end of
+    that day": the same history on the same day gives the same evaluation, every time."""
     day = data.draw(judgement_days(history))
     assert evaluate(history, None, day) == evaluate(history, None, day)
 
@@ -339,8 +341,8 @@ def later_facts(draw: st.DrawFn, history: History, day: date) -> History:
 
 @given(history=histories(), data=st.data())
 def test_evaluating_as_of_a_day_never_sees_later_facts(history: History, data: st.DataObject) -> None:
-    """CONTRACT §3: "``--as-of DATE`` evaluates the history as it stood at the end of that day." Adding
-    facts dated after that day changes nothing."""
+    """docs/reference/command-line.md: "``--as-of DATE`` evaluates the history as it stood at the end of
+    that day." Adding facts dated after that day changes nothing."""
     day = data.draw(judgement_days(history))
     assert judged(data.draw(later_facts(history, day)), day) == judged(history, day)
 
@@ -363,8 +365,8 @@ def test_what_the_minutes_of_a_meeting_show_is_settled_once_it_is_over(
 def test_no_finding_is_dated_after_the_day_the_history_is_judged_on(
     history: History, data: st.DataObject
 ) -> None:
-    """CONTRACT §3: "``date``: the day the finding arose. ``--as-of DATE`` evaluates the history as it
-    stood at the end of that day." """
+    """docs/reference/command-line.md: "``date``: the day the finding arose. ``--as-of DATE`` evaluates the
+    history as it stood at the end of that day." """
     day = data.draw(judgement_days(history))
     evaluation = evaluate(history, None, day)
     assert all(finding.date <= day for finding in evaluation.findings)
@@ -382,7 +384,7 @@ def test_before_the_partnership_starts_there_is_nothing_to_find() -> None:
 @given(
     history=histories(),
     data=st.data(),
-    rule=st.sampled_from(sorted(set(CONTRACT_4) - {DEEMED_RESIGNATION})),
+    rule=st.sampled_from(sorted(set(RULE_TABLE) - {DEEMED_RESIGNATION})),
 )
 def test_switching_a_rule_off_removes_exactly_its_findings(
     history: History, data: st.DataObject, rule: str
@@ -402,7 +404,8 @@ def test_switching_deemed_resignation_off_keeps_every_seat_it_would_have_ended(
     history: History, data: st.DataObject
 ) -> None:
     """1.7.3: "Unless there are exceptional reasons, missing 3 consecutive meetings will be considered as
-    resignation from the partnership". The resignation ends the member's seat that day (CONTRACT §4), and
+    resignation from the partnership". The resignation ends the member's seat that day
+    (docs/explanation/interpretations.md), and
     a seat that ends changes what other rules find: the member is no longer expected at meetings
     (attendance, votes, deputies), the organisation may have lost its representative (composition), and the
     member's later misses no longer run on. So switching the rule off does not merely remove its findings:
@@ -428,7 +431,7 @@ def test_without_deemed_resignation_tracie_ogara_is_still_expected_after_her_thi
 # -- The generated histories give every property work to do --------------------------------------------
 
 
-@pytest.mark.parametrize("rule", sorted(CONTRACT_4))
+@pytest.mark.parametrize("rule", sorted(RULE_TABLE))
 def test_generated_histories_reach_every_rule(rule: str) -> None:
     def fires(example: tuple[History, date]) -> bool:
         history, day = example

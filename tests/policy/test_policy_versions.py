@@ -1,6 +1,6 @@
-"""Policy versions and policy files (issue 3): the same history under other terms of reference.
+"""Policy versions and policy files: the same history under other terms of reference.
 
-Seed 004 (March 2015 review) and seed 001 (the 2021 roadmap with South Ribble) give two more versions; a
+The March 2015 review and the joint roadmap with South Ribble (October 2020) give more versions; a
 partnership's own terms are a policy file extending one of them.
 """
 
@@ -118,14 +118,14 @@ def test_diff_accounts_for_every_finding_of_both_policies(history: History, data
     assert len(before.findings) >= len(comparison.disappeared) + len(comparison.changed)
 
 
-# -- joint meetings (seed 001) ---------------------------------------------------------------------------
+# -- joint meetings (the joint roadmap, section 6.1) ------------------------------------------------------
 
 
 @given(joint_series)
 def test_the_joint_rules_hold_for_any_sequence_of_joint_meetings(
     series: tuple[list[str], list[str | None]],
 ) -> None:
-    """Seed 001, 6.1: "Existing chairs of each partnership share the duties and rotate between meetings";
+    """The joint roadmap, 6.1: "Existing chairs of each partnership share the duties and rotate between meetings";
     "Leaders of each district Council will provide the vice chair (where they are not currently chair)".
 
     Each partnership's evaluation flags exactly the meetings chaired for the same partnership as the one

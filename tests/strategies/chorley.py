@@ -1,7 +1,8 @@
 """The Chorley partnership as the seeds describe it, for worked examples.
 
-Names come from the seeds: table 1.4.1 of the terms of reference (seed 000) lists the partners and the
-advocates; the consultation summary (seed 002) names the people met (Cllr Alistair Bradley and Gary Hall of
+Names come from the seeds: table 1.4.1 of the Terms of Reference (2015) lists the partners and the
+advocates; the summary of partner consultations (May/June 2015) names the people met (Cllr Alistair
+Bradley and Gary Hall of
 Chorley Council, Steve Winterson, Louise Giles, Dave McBride, John Buck, Carole Spencer, Chief Inspector
 Tracie O'Gara, Diane Gradwell and Reverend Martin Cox). Where a seat's holder is not named, the person is
 called after the seat ("Runshaw College chief officer").
@@ -48,7 +49,8 @@ from psr_core import (
 )
 
 STARTED = date(2015, 6, 16)
-"""The partnership's start: the Board meeting of 16 June that adopted the new terms (seed 002)."""
+"""The partnership's start: the Board meeting of 16 June that adopted the new terms (the summary of
+partner consultations)."""
 
 CHORLEY = Partnership(
     id="chorley",
@@ -126,7 +128,7 @@ CHIEF_OFFICERS = {
 
 OPERATIONAL_MANAGERS = {
     **{organisation: f"{organisation}-operational-manager" for organisation in PARTNER_NAMES},
-    "ccg": "dave-mcbride",  # seed 002: "Implementation Group rep will be Dave Mc Bride."
+    "ccg": "dave-mcbride",  # partner consultations: "Implementation Group rep will be Dave Mc Bride."
     "lcft": "steve-winterson",
 }
 """Who is each partner's lead officer on the Implementation Group."""
@@ -174,7 +176,7 @@ PEOPLE = (
         offices=("council-leader",),
     ),
 )
-"""Everyone the examples name. Hayley Hughes is the programme officer (seed 002), in attendance only; the
+"""Everyone the examples name. Hayley Hughes is the programme officer (partner consultations), in attendance only; the
 Third Sector Advocate is "TBC" in table 1.4.1, so no one holds that role."""
 
 EXECUTIVE = Group(
@@ -209,7 +211,13 @@ def seat(
     end: date | None = None,
 ) -> Membership:
     """``person``'s seat on ``group`` in the role that tier has, unless another is given."""
-    return Membership(person=person, group=group, role=role or USUAL_ROLE[group], start=start, end=end)
+    return Membership(
+        person=person,
+        group=group,
+        role=Role(role) if role is not None else USUAL_ROLE[group],
+        start=start,
+        end=end,
+    )
 
 
 def full_structure() -> tuple[Membership, ...]:

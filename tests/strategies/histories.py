@@ -84,7 +84,7 @@ recorded."""
 _INDEX = st.integers(0, 63)
 _JOINT = st.sampled_from([False] * 4 + [True])
 """Now and then the Executive meets jointly with the Implementation Group: a joint meeting counts for each
-of its groups (CONTRACT §4)."""
+of its groups (docs/explanation/interpretations.md)."""
 
 
 def _seat(draw: st.DrawFn, person: str, group: str, joined: date, role: Role | None = None) -> Membership:

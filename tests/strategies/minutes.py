@@ -39,7 +39,8 @@ DEPUTIES = ("hayley-hughes", "deputy-chief-inspector", "deputy-director")
 """People who attend in a member's place (clause 1.4.8)."""
 
 OUTSIDERS = ("hayley-hughes",)
-"""People in attendance who are not members: the programme officer (seed 002)."""
+"""People in attendance who are not members: the programme officer (the summary of partner
+consultations, May/June 2015)."""
 
 NON_MEMBERS_WHO_VOTE = (*OUTSIDERS, "deputy-director")
 """Whose votes an item may record though they are not members: the programme officer, a deputy."""

@@ -14,7 +14,8 @@ EARLIEST = date(2015, 1, 1)
 LATEST = date(2017, 12, 31)
 
 STATUSES = st.sampled_from([*[PartnerStatus.FULL, PartnerStatus.AFFILIATED] * 2, *PartnerStatus])
-"""Mostly full and affiliated partners (clause 1.3.1); now and then an associate or co-opted one (seed 002)."""
+"""Mostly full and affiliated partners (clause 1.3.1); now and then an associate or co-opted one (the
+summary of partner consultations, May/June 2015)."""
 
 CHAIRS_WHO_AGREE = ("alistair-bradley", "steve-winterson", "independent-chair")
 

@@ -20,6 +20,7 @@ from psr_core import (
     Attendance,
     Contribution,
     Decision,
+    DecisionMethod,
     Declaration,
     Group,
     History,
@@ -319,7 +320,10 @@ def decision_from(method: str | None, votes: Iterable[tuple[str, str]] = ()) -> 
     for person, side in votes:
         sides[side].append(person)
     return Decision(
-        method=method, votes_for=sides["for"], votes_against=sides["against"], abstentions=sides["abstain"]
+        method=DecisionMethod(method),
+        votes_for=sides["for"],
+        votes_against=sides["against"],
+        abstentions=sides["abstain"],
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from ._validators import identifier, optional_identifier
-from .vocabulary import Role, Tier
+from .vocabulary import Role, Tier, as_role, as_tier
 
 
 @attrs.frozen
@@ -19,7 +19,7 @@ class Group:
 
     id: str = attrs.field(validator=identifier)
     partnership: str = attrs.field(validator=identifier)
-    tier: Tier = attrs.field(converter=Tier)
+    tier: Tier = attrs.field(converter=as_tier)
     chair: str | None = attrs.field(default=None, validator=optional_identifier)
     name: str | None = None
 
@@ -33,7 +33,7 @@ class Membership:
 
     person: str = attrs.field(validator=identifier)
     group: str = attrs.field(validator=identifier)
-    role: Role = attrs.field(converter=Role)
+    role: Role = attrs.field(converter=as_role)
     start: date
     end: date | None = None
     organisation: str | None = attrs.field(default=None, validator=optional_identifier)

@@ -7,7 +7,16 @@ from datetime import date, datetime
 import attrs
 
 from ._validators import as_tuple, identifier, identifiers, optional_identifier
-from .vocabulary import AttendanceStatus, DecisionMethod, Interest, MeetingStatus
+from .vocabulary import (
+    AttendanceStatus,
+    DecisionMethod,
+    Interest,
+    MeetingStatus,
+    as_attendance_status,
+    as_decision_method,
+    as_interest,
+    as_meeting_status,
+)
 
 
 @attrs.frozen
@@ -21,7 +30,7 @@ class Attendance:
     """
 
     person: str = attrs.field(validator=identifier)
-    status: AttendanceStatus = attrs.field(converter=AttendanceStatus)
+    status: AttendanceStatus = attrs.field(converter=as_attendance_status)
     deputy: str | None = attrs.field(default=None, validator=optional_identifier)
     exceptional: str | None = None
     exceptional_accepted_by: str | None = attrs.field(default=None, validator=optional_identifier)
@@ -38,7 +47,7 @@ class Declaration:
     """
 
     person: str = attrs.field(validator=identifier)
-    interest: Interest = attrs.field(converter=Interest)
+    interest: Interest = attrs.field(converter=as_interest)
     nature: str | None = None
     withdrew: bool = False
     took_part: bool | None = None
@@ -48,7 +57,7 @@ class Declaration:
 class Decision:
     """How an item was decided (clause 1.7.5), with the votes where one was taken."""
 
-    method: DecisionMethod = attrs.field(converter=DecisionMethod)
+    method: DecisionMethod = attrs.field(converter=as_decision_method)
     votes_for: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
     votes_against: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
     abstentions: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=identifiers)
@@ -84,7 +93,7 @@ class Meeting:
     id: str = attrs.field(validator=identifier)
     groups: tuple[str, ...] = attrs.field(converter=as_tuple, validator=identifiers)
     start: datetime
-    status: MeetingStatus = attrs.field(converter=MeetingStatus)
+    status: MeetingStatus = attrs.field(converter=as_meeting_status)
     end: datetime | None = None
     chair: str | None = attrs.field(default=None, validator=optional_identifier)
     vice_chair: str | None = attrs.field(default=None, validator=optional_identifier)

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from ._validators import as_tuple, identifier, optional_identifier
-from .vocabulary import AdvocateRole, PartnerStatus
+from .vocabulary import AdvocateRole, PartnerStatus, as_advocate_role, as_partner_status
 
 
 @attrs.frozen
@@ -37,7 +37,7 @@ class Organisation:
     id: str = attrs.field(validator=identifier)
     name: str
     partnership: str = attrs.field(validator=identifier)
-    status: PartnerStatus = attrs.field(converter=PartnerStatus)
+    status: PartnerStatus = attrs.field(converter=as_partner_status)
     joined: date | None = None
     agreed_by_chair: str | None = attrs.field(default=None, validator=optional_identifier)
     agreed_on: date | None = None
@@ -57,5 +57,5 @@ class Person:
     organisation: str | None = attrs.field(default=None, validator=optional_identifier)
     offices: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     advocate: AdvocateRole | None = attrs.field(
-        default=None, converter=attrs.converters.optional(AdvocateRole)
+        default=None, converter=attrs.converters.optional(as_advocate_role)
     )

@@ -8,7 +8,14 @@ from decimal import Decimal
 import attrs
 
 from ._validators import identifier
-from .vocabulary import ContributionKind, ReportKind, ResponseAction
+from .vocabulary import (
+    ContributionKind,
+    ReportKind,
+    ResponseAction,
+    as_contribution_kind,
+    as_report_kind,
+    as_response_action,
+)
 
 
 def _amount(value: Decimal | int | float | str) -> Decimal:
@@ -25,7 +32,7 @@ class Contribution:
     organisation: str = attrs.field(validator=identifier)
     year: int
     amount: Decimal = attrs.field(converter=_amount)
-    kind: ContributionKind = attrs.field(converter=ContributionKind, default=ContributionKind.CASH)
+    kind: ContributionKind = attrs.field(converter=as_contribution_kind, default=ContributionKind.CASH)
 
 
 @attrs.frozen
@@ -33,7 +40,7 @@ class Report:
     """A report made by a partnership: to scrutiny (clause 1.5.3) or its annual review (closing line)."""
 
     partnership: str = attrs.field(validator=identifier)
-    kind: ReportKind = attrs.field(converter=ReportKind)
+    kind: ReportKind = attrs.field(converter=as_report_kind)
     date: date
 
 
@@ -46,7 +53,7 @@ class Response:
     """
 
     finding: str = attrs.field(validator=identifier)
-    action: ResponseAction = attrs.field(converter=ResponseAction)
+    action: ResponseAction = attrs.field(converter=as_response_action)
     by: str = attrs.field(validator=identifier)
     on: date
     note: str | None = None

@@ -7,6 +7,7 @@ allow. Values are the strings used in dataset files, so ``Tier("board")`` reads 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 
 class Vocabulary(StrEnum):
@@ -132,3 +133,84 @@ class FindingStatus(Vocabulary):
     ACKNOWLEDGED = "acknowledged"
     RESOLVED = "resolved"
     WAIVED = "waived"
+
+
+# -- The words as literal types -------------------------------------------------------------------------
+# Each model field holding one of these words accepts the enumeration or its word as a literal string, so
+# that a typo ("presnt") fails at type-check time; ``tests/unit/test_vocabulary.py`` keeps each literal type
+# equal to its enumeration.
+TierWord = Literal["board", "executive", "implementation"]
+PartnerStatusWord = Literal["full", "affiliated", "associate", "co-opted"]
+AdvocateRoleWord = Literal["business", "community", "third-sector"]
+RoleWord = Literal[
+    "chief-officer", "operational-manager", "accountable-representative", "advocate", "independent-chair"
+]
+MeetingStatusWord = Literal["held", "scheduled", "cancelled"]
+AttendanceStatusWord = Literal["present", "apologies", "absent", "deputy"]
+InterestWord = Literal["personal", "prejudicial"]
+DecisionMethodWord = Literal["consensus", "chair", "vote"]
+ContributionKindWord = Literal["cash", "in-kind"]
+ReportKindWord = Literal["scrutiny", "annual-review"]
+ResponseActionWord = Literal[
+    "acknowledged",
+    "explanation-requested",
+    "explanation-received",
+    "resignation-confirmed",
+    "resolved",
+    "waived",
+    "reopened",
+]
+SeverityWord = Literal["breach", "action", "info"]
+FindingStatusWord = Literal["open", "acknowledged", "resolved", "waived"]
+
+
+def as_tier(value: Tier | TierWord) -> Tier:
+    return Tier(value)
+
+
+def as_partner_status(value: PartnerStatus | PartnerStatusWord) -> PartnerStatus:
+    return PartnerStatus(value)
+
+
+def as_advocate_role(value: AdvocateRole | AdvocateRoleWord) -> AdvocateRole:
+    return AdvocateRole(value)
+
+
+def as_role(value: Role | RoleWord) -> Role:
+    return Role(value)
+
+
+def as_meeting_status(value: MeetingStatus | MeetingStatusWord) -> MeetingStatus:
+    return MeetingStatus(value)
+
+
+def as_attendance_status(value: AttendanceStatus | AttendanceStatusWord) -> AttendanceStatus:
+    return AttendanceStatus(value)
+
+
+def as_interest(value: Interest | InterestWord) -> Interest:
+    return Interest(value)
+
+
+def as_decision_method(value: DecisionMethod | DecisionMethodWord) -> DecisionMethod:
+    return DecisionMethod(value)
+
+
+def as_contribution_kind(value: ContributionKind | ContributionKindWord) -> ContributionKind:
+    return ContributionKind(value)
+
+
+def as_report_kind(value: ReportKind | ReportKindWord) -> ReportKind:
+    return ReportKind(value)
+
+
+def as_response_action(value: ResponseAction | ResponseActionWord) -> ResponseAction:
+    return ResponseAction(value)
+
+
+def as_severity(value: Severity | SeverityWord) -> Severity:
+    return Severity(value)
+
+
+def as_finding_status(value: FindingStatus | FindingStatusWord) -> FindingStatus:
+    return FindingStatus(value)

@@ -15,7 +15,7 @@ from psr_adapters.dataset import read_dataset
 from psr_adapters.report import Period, ReportError, build_report
 from psr_adapters.sql import import_history
 from psr_adapters.sql.responses import append_response
-from psr_core import Response, evaluate
+from psr_core import Response, ResponseAction, evaluate
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "chorley" / "chorley.yaml"
@@ -262,7 +262,7 @@ def test_stats_counts_explanations_requested_and_received_and_resignations_confi
         ("explanation-received", date(2015, 9, 2)),
         ("explanation-requested", date(2015, 10, 5)),  # after the quarter: not counted
     ):
-        append_response(database, Response(run_of_two.id, action, "alistair-bradley", on))
+        append_response(database, Response(run_of_two.id, ResponseAction(action), "alistair-bradley", on))
     append_response(
         database, Response("not-a-finding", "resignation-confirmed", "gary-hall", date(2015, 9, 1))
     )

@@ -24,7 +24,7 @@ from psr_adapters.sql import (
     import_history,
     load_history,
 )
-from psr_core import Attendance, Decision, Declaration, Item, Meeting, Membership, Person
+from psr_core import Attendance, AttendanceStatus, Decision, Declaration, Item, Meeting, Membership, Person
 
 from . import workers
 from .conftest import Target
@@ -232,7 +232,9 @@ def test_writers_changing_the_same_attendance_at_once_conflict_and_one_change_la
 
     def change(index: int) -> Recorded[Attendance]:
         entry = Attendance(
-            "gary-hall", statuses[index], "allan-jones" if statuses[index] == "deputy" else None
+            "gary-hall",
+            AttendanceStatus(statuses[index]),
+            "allan-jones" if statuses[index] == "deputy" else None,
         )
         with Recorder(engines[index]) as writer:
             return writer.record_attendance(MEETING.id, entry, version=seen.version)

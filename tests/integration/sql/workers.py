@@ -13,13 +13,15 @@ def record_attendance(
     """Record (or change, from ``version``) one attendance entry, once every writer is ready; the exit
     status says how it went."""
     from psr_adapters.sql import ConflictError, Recorder
-    from psr_core import Attendance
+    from psr_core import Attendance, AttendanceStatus
 
     with Recorder(url) as recorder:
         recorder.engine.connect().close()  # connect before the start, so that the writers really race
         start.wait()
         try:
-            recorder.record_attendance(meeting_id, Attendance(person, status), version=version)
+            recorder.record_attendance(
+                meeting_id, Attendance(person, AttendanceStatus(status)), version=version
+            )
         except ConflictError:
             raise SystemExit(CONFLICT) from None
     raise SystemExit(LANDED)
