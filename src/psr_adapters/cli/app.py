@@ -11,11 +11,9 @@ from pathlib import Path
 import click
 
 from psr_core import built_in_policies, evaluate
-from psr_core.comparison import compare
 
 from ..dataset import read_dataset
 from ..policy_file import resolve_policy
-from ..rendering.comparison import comparison_document, comparison_table
 from ..rendering.findings_json import evaluation_document
 from ..rendering.findings_table import findings_table
 from ..rendering.policy_text import policy_document, policy_text
@@ -98,6 +96,10 @@ def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, o
 
     Exit 0 when the findings are the same, 1 when they differ, 2 on bad input.
     """
+    from psr_core.comparison import compare
+
+    from ..rendering.comparison import comparison_document, comparison_table
+
     history = read_dataset(dataset)
     after, before = resolve_policy(policy_ref), resolve_policy(against_ref)
     day = as_of if as_of is not None else date.today()

@@ -17,8 +17,8 @@ import click
 from psr_core import History
 
 from ..dataset import dump_dataset, read_dataset
+from ..extras import require_extra
 from ..files import write_whole
-from ..sql import database_url, describe, import_history, load_history, upgrade
 from .common import reports_errors
 from .progress import Progress
 
@@ -39,6 +39,9 @@ def db_option(command: F) -> F:
 
 def history_from_database(database: str | None) -> History:
     """The history stored in ``database`` (``None``: the default SQLite file), for ``psr check --db``."""
+    require_extra("sql", "reading a history from a database (--db)")
+    from ..sql import load_history
+
     return load_history(database)
 
 
@@ -52,6 +55,9 @@ def db() -> None:
 @reports_errors
 def upgrade_command(database: str | None) -> None:
     """Bring the database to the current schema (creating the tables in an empty one)."""
+    require_extra("sql", "psr db upgrade")
+    from ..sql import upgrade
+
     before, after = upgrade(database)
     where = _shown(database)
     if before == after:
@@ -75,6 +81,9 @@ def import_command(dataset: Path, database: str | None, replace: bool) -> None:
     An empty database gets the current schema first. A database that already holds a history is
     refused, unless --replace is given.
     """
+    require_extra("sql", "psr db import")
+    from ..sql import import_history
+
     history = read_dataset(dataset)
     progress = Progress()
     try:
@@ -97,6 +106,9 @@ def import_command(dataset: Path, database: str | None, replace: bool) -> None:
 @reports_errors
 def export_command(database: str | None, output: Path | None, output_format: str | None) -> None:
     """Write the stored history as a psr/1 dataset, to standard output or to FILE."""
+    require_extra("sql", "psr db export")
+    from ..sql import load_history
+
     history = load_history(database)
     as_json = output_format == "json" or (
         output_format is None and output is not None and output.suffix.lower() == ".json"
@@ -109,6 +121,8 @@ def export_command(database: str | None, output: Path | None, output_format: str
 
 
 def _shown(database: str | None) -> str:
+    from ..sql import database_url, describe
+
     return describe(database_url(database))
 
 

@@ -10,26 +10,22 @@ import json
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from psr_core import History, Policy
 
 from ..files import write_whole
-from ..ical import (
-    DEFAULT_DOMAIN,
-    CalendarError,
-    MonthlyDay,
-    plan_document,
-    plan_yaml,
-    propose_meetings,
-    render_calendar,
-    revisions_from_calendar,
-)
 from ..policy_file import resolve_policy
 from .common import iso_date, reports_errors
 from .sources import read_history
+
+if TYPE_CHECKING:
+    from ..ical import MonthlyDay
+
+# The calendar code (psr_adapters.ical) is imported inside each command, so that the commands that do not
+# write calendars do not load it.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,6 +55,8 @@ def _policies(history: History, chosen: str | None, base: Path) -> dict[str, Pol
 
 def _write(target: Path | None, data: bytes) -> None:
     """``data`` to ``target`` whole or not at all, or to standard output."""
+    from ..ical import CalendarError
+
     if target is None:
         click.echo(data, nl=False)
         return
@@ -69,6 +67,8 @@ def _write(target: Path | None, data: bytes) -> None:
 
 
 def _read_previous(path: Path) -> bytes:
+    from ..ical import CalendarError
+
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -99,7 +99,7 @@ def _read_previous(path: Path) -> bytes:
 @click.option(
     "--uid-domain",
     metavar="DOMAIN",
-    default=DEFAULT_DOMAIN,
+    default="psr",
     show_default=True,
     help="The right-hand side of every UID; choose it once and keep it.",
 )
@@ -128,6 +128,8 @@ def ical(
     Unchanged data gives byte-identical output. Pass the calendar published last time as --previous so
     that SEQUENCE rises for meetings that moved, changed place or were cancelled.
     """
+    from ..ical import render_calendar, revisions_from_calendar
+
     history, base = _history(dataset, database)
     policies = _policies(history, policy_ref, base)
     before = (
@@ -158,6 +160,8 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None) -> t
 
 
 def _month_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> MonthlyDay | None:
+    from ..ical import CalendarError, MonthlyDay
+
     if value is None:
         return None
     try:
@@ -217,6 +221,8 @@ def schedule(
     Reads the history from DATASET or --db. Never on a day another meeting of the partnership takes or one
     given with --avoid. Each entry comes with its agenda deadline.
     """
+    from ..ical import CalendarError, plan_document, plan_yaml, propose_meetings
+
     history, base = _history(dataset, database)
     policies = _policies(history, policy_ref, base)
     owner = next((g.partnership for g in history.groups if g.id == group), None)

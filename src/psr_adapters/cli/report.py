@@ -13,22 +13,23 @@ from typing import Any
 import click
 
 from psr_core import History, Partnership
-from psr_core.statistics import attendance_statistics
 
 from ..files import write_whole
-from ..report import Period, ReportError, build_report, render_html, statistics_table
-from ..report.attendance import member_figures, representation_document
-from ..report.names import Names
 from .common import iso_date, reports_errors
 from .db import db_option
 from .progress import Progress
 from .sources import policies_for, read_history
+
+# The report code (psr_adapters.report) is imported inside each command, so that the commands that make no
+# report do not load it.
 
 SOURCE = click.Path(dir_okay=False, path_type=Path)
 
 
 def _write_report(path: Path, text: str) -> None:
     """Write the report whole or not at all."""
+    from ..report import ReportError
+
     try:
         write_whole(path, text)
     except OSError as error:
@@ -72,6 +73,8 @@ def report(
     their agenda notice, the attendance matrix and statistics, the findings by severity with their clauses,
     the full partners' contributions against the policy's band, and the declarations of interest.
     """
+    from ..report import Period, build_report, render_html
+
     period = Period.from_options(quarter, start, end)
     progress = Progress()
     progress("reading the history")
@@ -94,6 +97,8 @@ def report(
 
 def _partnership_of(history: History, partnership: str | None, group: str | None) -> Partnership:
     """The partnership asked for, else the one the group belongs to, else the only one in the history."""
+    from ..report import ReportError
+
     chosen = partnership
     if chosen is None and group is not None:
         chosen = next((g.partnership for g in history.groups if g.id == group), None)
@@ -110,6 +115,8 @@ def _partnership_of(history: History, partnership: str | None, group: str | None
 
 
 def _check_choice(kind: str, value: str | None, known: set[str]) -> None:
+    from ..report import ReportError
+
     if value is not None and value not in known:
         raise ReportError(
             f"no {kind} {value!r} in this partnership; the {kind}s are: {', '.join(sorted(known))}"
@@ -148,6 +155,12 @@ def stats(
     excused, and the current run of consecutive counted misses; then each organisation's representation.
 
     The history is read from the dataset file SOURCE, or with no SOURCE from the database (--db)."""
+    from psr_core.statistics import attendance_statistics
+
+    from ..report import Period, ReportError, statistics_table
+    from ..report.attendance import member_figures, representation_document
+    from ..report.names import Names
+
     history, base, _label = read_history(source, database)
     chosen = _partnership_of(history, partnership, group)
     if quarter is not None or (start is not None and end is not None):

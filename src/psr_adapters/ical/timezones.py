@@ -13,7 +13,6 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 from . import lines
 from .errors import CalendarError
@@ -59,6 +58,8 @@ def observances(tzid: str, first: date, last: date) -> tuple[Observance, ...]:
     ``01:00`` for Europe/London); such an onset is moved back by the jump. An onset already in the form the
     RFC asks for falls in the skipped hour and is kept as it is.
     """
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone(tzid)
     try:
         component = Timezone.from_tzid(tzid, first_date=first, last_date=last)

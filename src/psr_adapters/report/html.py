@@ -9,12 +9,14 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from .charts import MARK_STYLE, attendance_chart, contribution_chart, pounds
+
+if TYPE_CHECKING:
+    import jinja2
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -47,6 +49,8 @@ def money(value: float | int) -> str:
 @cache
 def environment() -> jinja2.Environment:
     """The template environment: templates from the package, autoescaped, strict about missing values."""
+    import jinja2  # imported when a report is drawn, not by every command
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("psr_adapters.report", "templates"),
         autoescape=True,
