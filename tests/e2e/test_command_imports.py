@@ -47,6 +47,11 @@ def test_a_command_on_a_file_imports_no_database_web_or_calendar_library(args: t
     assert roots & NOT_FOR_CHECKING == set()
 
 
+def test_help_loads_only_the_command_line() -> None:
+    roots = imported_roots("--help")
+    assert roots & {"psr_core", "yaml", "jsonschema", "orjson", *NOT_FOR_CHECKING} == set()
+
+
 def test_writing_a_calendar_imports_no_database_or_web_library() -> None:
     roots = imported_roots("ical", CHORLEY, "--group", "exec")
     assert roots & {"sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn"} == set()

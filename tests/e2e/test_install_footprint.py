@@ -1,4 +1,4 @@
-"""What ``pip install psr`` gives a new user (CONTRACT §1): the main job, and no database or web stack.
+"""What ``pip install psr`` gives a new user (docs/how-to/install.md): the main job, no database or web stack.
 
 The slow test builds the wheel, installs it into a fresh virtual environment with pip (which resolves the
 base dependencies from the index or pip's cache) and runs the commands there as a user would. The quick

@@ -1,4 +1,8 @@
-"""The ``psr`` command: the composition root that reads files, evaluates, and renders (CONTRACT §5)."""
+"""The ``psr`` command: the composition root that reads files, evaluates, and renders (CONTRACT §5).
+
+Each command imports the library code it uses when it runs, so that ``psr --help`` loads only click and
+the command definitions, and no command loads a part of psr (or a library) that it does not use.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,6 @@ from pathlib import Path
 
 import click
 
-from psr_core import built_in_policies, evaluate
-
-from ..dataset import read_dataset
-from ..policy_file import resolve_policy
-from ..rendering.findings_json import evaluation_document
-from ..rendering.findings_table import findings_table
-from ..rendering.policy_text import policy_document, policy_text
 from .common import INTERNAL_ERROR, collector_paused, iso_date, reports_errors
 from .db import db, db_option
 from .ical import ical, schedule
@@ -37,6 +34,9 @@ def psr() -> None:
 @reports_errors
 def validate(dataset: Path) -> None:
     """Check DATASET against the psr/1 format; list every problem (exit 2) or confirm it (exit 0)."""
+    from ..dataset import read_dataset
+    from ..policy_file import resolve_policy
+
     history = read_dataset(dataset)
     for partnership in history.partnerships:
         resolve_policy(partnership.policy, dataset.parent)  # a policy file named by the dataset is read too
@@ -64,6 +64,11 @@ def check(
 ) -> None:
     """Evaluate the rules on DATASET, or on the history in --db. Exit 0 with no breach, 1 with one, 2 on
     bad input."""
+    from psr_core import evaluate
+
+    from ..rendering.findings_json import write_findings_json
+    from ..rendering.findings_table import write_findings_table
+
     progress = Progress()
     progress(f"reading {dataset or database or 'psr.db'}")
     history, base, _source = read_history(dataset, database)
@@ -73,10 +78,13 @@ def check(
     with collector_paused():
         evaluation = evaluate(history, policy, day, on_progress=progress)
     progress.done()
+    sys.stdout.flush()
+    stream = sys.stdout.buffer  # bytes straight to standard output, without a copy as text
     if output == "json":
-        click.echo(json.dumps(evaluation_document(evaluation), indent=2, ensure_ascii=False))
+        write_findings_json(evaluation, stream)
     else:
-        click.echo(findings_table(evaluation, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
+        write_findings_table(evaluation, stream, width=shutil.get_terminal_size((100, 24)).columns)
+    stream.flush()
     sys.exit(1 if evaluation.has_breach else 0)
 
 
@@ -96,8 +104,11 @@ def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, o
 
     Exit 0 when the findings are the same, 1 when they differ, 2 on bad input.
     """
+    from psr_core import evaluate
     from psr_core.comparison import compare
 
+    from ..dataset import read_dataset
+    from ..policy_file import resolve_policy
     from ..rendering.comparison import comparison_document, comparison_table
 
     history = read_dataset(dataset)
@@ -122,6 +133,8 @@ def policy() -> None:
 @policy.command("list")
 def policy_list() -> None:
     """List the built-in policy versions: id, in force from, title, source document (tab-separated)."""
+    from psr_core import built_in_policies
+
     for version in built_in_policies():
         click.echo(f"{version.id}\t{version.effective_from.isoformat()}\t{version.title}\t{version.document}")
 
@@ -132,6 +145,9 @@ def policy_list() -> None:
 @reports_errors
 def policy_show(policy_ref: str, output: str) -> None:
     """Show a policy: each rule with its clause, quoted text and parameters."""
+    from ..policy_file import resolve_policy
+    from ..rendering.policy_text import policy_document, policy_text
+
     version = resolve_policy(policy_ref)
     if output == "json":
         click.echo(json.dumps(policy_document(version), indent=2, ensure_ascii=False))

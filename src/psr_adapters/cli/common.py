@@ -13,8 +13,6 @@ from typing import Any, TypeVar
 
 import click
 
-from psr_core import PsrError
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 INTERNAL_ERROR = 3
@@ -28,12 +26,15 @@ def reports_errors(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except PsrError as error:
-            click.echo(f"psr: {error}", err=True)
-            sys.exit(getattr(error, "exit_code", 2))
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
-            raise
-        except Exception:
+        except Exception as error:
+            # Imported here, not when the command line starts: psr --help needs no part of the core.
+            from psr_core import PsrError
+
+            if isinstance(error, PsrError):
+                click.echo(f"psr: {error}", err=True)
+                sys.exit(getattr(error, "exit_code", 2))
+            if isinstance(error, (click.exceptions.Exit, click.ClickException)):
+                raise
             # A fault in psr itself must not look like "a breach was found" (exit 1).
             click.echo("psr: internal error (please report it with the traceback below)", err=True)
             click.echo(traceback.format_exc(), err=True)

@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from psr_core import History, Policy
-
-from ..files import write_whole
-from ..policy_file import resolve_policy
 from .common import iso_date, reports_errors
 from .sources import read_history
 
 if TYPE_CHECKING:
+    from psr_core import History, Policy
+
     from ..ical import MonthlyDay
 
 # The calendar code (psr_adapters.ical) is imported inside each command, so that the commands that do not
@@ -47,6 +45,8 @@ def _history(dataset: Path | None, database: str | None) -> tuple[History, Path]
 
 
 def _policies(history: History, chosen: str | None, base: Path) -> dict[str, Policy]:
+    from ..policy_file import resolve_policy
+
     if chosen is not None:
         policy = resolve_policy(chosen)
         return {p.id: policy for p in history.partnerships}
@@ -55,6 +55,7 @@ def _policies(history: History, chosen: str | None, base: Path) -> dict[str, Pol
 
 def _write(target: Path | None, data: bytes) -> None:
     """``data`` to ``target`` whole or not at all, or to standard output."""
+    from ..files import write_whole
     from ..ical import CalendarError
 
     if target is None:

@@ -8,17 +8,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from psr_core import History, Partnership
-
-from ..files import write_whole
 from .common import iso_date, reports_errors
 from .db import db_option
 from .progress import Progress
 from .sources import policies_for, read_history
+
+if TYPE_CHECKING:
+    from psr_core import History, Partnership
 
 # The report code (psr_adapters.report) is imported inside each command, so that the commands that make no
 # report do not load it.
@@ -28,6 +28,7 @@ SOURCE = click.Path(dir_okay=False, path_type=Path)
 
 def _write_report(path: Path, text: str) -> None:
     """Write the report whole or not at all."""
+    from ..files import write_whole
     from ..report import ReportError
 
     try:

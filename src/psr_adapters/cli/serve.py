@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..extras import require_extra
 from .common import reports_errors
 from .db import db_option
 
@@ -26,6 +25,8 @@ SCOPES = ("read", "write")
 
 @contextmanager
 def _access(database: str | None) -> Iterator[Access]:
+    from ..extras import require_extra
+
     require_extra("sql", "managing tokens and feeds")
     from ..sql import create_database_engine, database_url
     from ..sql.access import Access
@@ -49,6 +50,8 @@ def _access(database: str | None) -> Iterator[Access]:
 @reports_errors
 def serve(database: str | None, host: str, port: int, base_url: str | None) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) on the history in --db."""
+    from ..extras import require_extra
+
     require_extra("http", "psr serve")
     import uvicorn
 
@@ -105,6 +108,8 @@ def feed_create(person: str | None, group: str | None, base_url: str | None, dat
     """Make a subscription URL (printed alone on the last line) carrying an unguessable token."""
     if (person is None) == (group is None):
         raise click.UsageError("give --person ID or --group ID (one of them)")
+    from ..extras import require_extra
+
     require_extra("http", "psr feed create")
     from ..http import Settings
     from ..sql import load_history

@@ -1,10 +1,26 @@
-"""Findings as the JSON document of CONTRACT §3."""
+"""Findings as the JSON document ``psr check --format json`` prints (``docs/how-to/embed-psr.md``).
+
+:func:`findings_document` gives the document as plain Python data (``json.dumps`` takes it as it is);
+:func:`findings_json` and :func:`write_findings_json` give it encoded, exactly as ``psr check --format json``
+prints it: two-space indents, UTF-8 without escapes, a final newline. The encoding is orjson's, a chunk of
+findings at a time, so that a history with many thousands of findings is written without building the
+whole text, or every finding's dictionary, at once.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import IO, Any
+
+import attrs
+import orjson
 
 from psr_core import Evaluation, Finding
+
+CHUNK = 2048
+"""How many findings are encoded at a time."""
+
+_INDENT = orjson.OPT_INDENT_2
 
 
 def finding_document(finding: Finding) -> dict[str, Any]:
@@ -23,14 +39,86 @@ def finding_document(finding: Finding) -> dict[str, Any]:
     }
 
 
-def evaluation_document(evaluation: Evaluation) -> dict[str, Any]:
-    """``{"as_of": ..., "findings": [...]}``, plus the policy each partnership was judged by."""
+@attrs.frozen
+class _Lazy:
+    """A list in the document whose items are made (by ``convert``) only as they are written."""
+
+    items: Sequence[Any]
+    convert: Callable[[Any], Any]
+
+
+def _document(evaluation: Evaluation, findings: list[Any] | _Lazy) -> dict[str, Any]:
     return {
         "as_of": evaluation.as_of.isoformat(),
-        "findings": [finding_document(finding) for finding in evaluation.findings],
+        "findings": findings,
         "policies": dict(evaluation.policies),
         "summary": {
             severity: sum(1 for f in evaluation.findings if f.severity.value == severity)
             for severity in ("breach", "action", "info")
         },
     }
+
+
+def evaluation_document(evaluation: Evaluation) -> dict[str, Any]:
+    """``{"as_of": ..., "findings": [...]}``, plus the policy each partnership was judged by and a count of
+    the findings by severity."""
+    return _document(evaluation, [finding_document(finding) for finding in evaluation.findings])
+
+
+def findings_document(evaluation: Evaluation) -> dict[str, Any]:
+    """The JSON document of ``psr check --format json`` for ``evaluation``, as plain data: dictionaries,
+    lists, strings, numbers and booleans, ready for ``json.dumps`` or any JSON library.
+
+    >>> findings_document(evaluate(history, None, date(2016, 7, 31)))["findings"][0]["rule"]  # doctest: +SKIP
+    'meeting.agenda-notice'
+    """
+    return evaluation_document(evaluation)
+
+
+def _encoded(value: Any) -> bytes:
+    """``value`` as indented JSON, nested one level (every line after the first indented two more)."""
+    return orjson.dumps(value, option=_INDENT).replace(b"\n", b"\n  ")
+
+
+def _chunks(value: _Lazy) -> Iterator[bytes]:
+    """The items of a lazy list as JSON, written one level deep, ``CHUNK`` items at a time."""
+    if not value.items:
+        yield b"[]"
+        return
+    yield b"["
+    for start in range(0, len(value.items), CHUNK):
+        chunk = [value.convert(item) for item in value.items[start : start + CHUNK]]
+        # "[\n  {...},\n  {...}\n]" without its brackets, each line two spaces deeper.
+        body = orjson.dumps(chunk, option=_INDENT)[1:-2].replace(b"\n", b"\n  ")
+        yield body if start == 0 else b"," + body
+    yield b"\n  ]"
+
+
+def document_chunks(document: Mapping[str, Any]) -> Iterator[bytes]:
+    """``document`` encoded as ``json.dumps(document, indent=2, ensure_ascii=False)`` encodes it, in UTF-8,
+    in pieces; a value made with :class:`_Lazy` is converted and encoded a chunk at a time."""
+    if not document:
+        yield b"{}"
+        return
+    for index, (key, value) in enumerate(document.items()):
+        yield (b",\n  " if index else b"{\n  ") + orjson.dumps(key) + b": "
+        if isinstance(value, _Lazy):
+            yield from _chunks(value)
+        else:
+            yield _encoded(value)
+    yield b"\n}"
+
+
+def write_findings_json(evaluation: Evaluation, stream: IO[bytes]) -> None:
+    """Write the document of :func:`findings_document` to the binary ``stream``, with a final newline."""
+    document = _document(evaluation, _Lazy(evaluation.findings, finding_document))
+    for piece in document_chunks(document):
+        stream.write(piece)
+    stream.write(b"\n")
+
+
+def findings_json(evaluation: Evaluation) -> str:
+    """The document of :func:`findings_document` as text, exactly as ``psr check --format json`` prints
+    it (with its final newline)."""
+    document = _document(evaluation, _Lazy(evaluation.findings, finding_document))
+    return (b"".join(document_chunks(document)) + b"\n").decode("utf-8")
