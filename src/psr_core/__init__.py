@@ -5,10 +5,11 @@ and dated parameters (:mod:`psr_core.policy`), the rules (:mod:`psr_core.rules`)
 which returns findings as data. No I/O happens here.
 """
 
+from .casework import Casework, casework, status_after
 from .comparison import Change, Comparison, compare
 from .errors import PolicyError, PsrError, UnknownPolicyError
 from .evaluation import Evaluation, check_policy, evaluate
-from .findings import Finding, Subject
+from .findings import Finding, Subject, finding_id
 from .incremental import Ledger
 from .model import (
     AdvocateRole,
@@ -19,6 +20,7 @@ from .model import (
     Decision,
     DecisionMethod,
     Declaration,
+    FindingStatus,
     Group,
     History,
     Interest,
@@ -32,6 +34,8 @@ from .model import (
     Person,
     Report,
     ReportKind,
+    Response,
+    ResponseAction,
     Role,
     Severity,
     Tier,
@@ -58,6 +62,7 @@ __all__ = [
     "AdvocateRole",
     "Attendance",
     "AttendanceStatus",
+    "Casework",
     "Change",
     "Citation",
     "Comparison",
@@ -69,6 +74,7 @@ __all__ = [
     "Declaration",
     "Evaluation",
     "Finding",
+    "FindingStatus",
     "Group",
     "History",
     "Interest",
@@ -87,6 +93,8 @@ __all__ = [
     "PsrError",
     "Report",
     "ReportKind",
+    "Response",
+    "ResponseAction",
     "Role",
     "Rule",
     "RuleTerms",
@@ -96,7 +104,10 @@ __all__ = [
     "UnknownPolicyError",
     "built_in_policies",
     "built_in_policy",
+    "casework",
     "check_policy",
     "compare",
     "evaluate",
+    "finding_id",
+    "status_after",
 ]

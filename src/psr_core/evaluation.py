@@ -11,6 +11,7 @@ from typing import Any, Final
 import attrs
 
 from .assessment import Assessment, HistoryIndex
+from .casework import STILL_OPEN, Casework, casework
 from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, MeetingStatus, Partnership, Severity
@@ -27,15 +28,21 @@ interpreted code for every meeting)."""
 
 @attrs.frozen
 class Evaluation:
-    """The findings of a history as it stood at the end of ``as_of``, and the policy each partnership had."""
+    """The findings of a history as it stood at the end of ``as_of``, the policy each partnership had, and
+    what the partnership recorded doing about the findings (:class:`~psr_core.casework.Casework`)."""
 
     as_of: date
     findings: tuple[Finding, ...]
     policies: Mapping[str, str] = attrs.field(hash=False)
+    casework: Casework = attrs.field(factory=Casework, hash=False)
 
     @property
     def has_breach(self) -> bool:
-        return any(finding.severity is Severity.BREACH for finding in self.findings)
+        """Whether a breach is still open: raised, and neither resolved nor waived (``psr check`` exits 1)."""
+        return any(
+            finding.severity is Severity.BREACH and self.casework.status(finding) in STILL_OPEN
+            for finding in self.findings
+        )
 
     def by_rule(self) -> Counter[str]:
         return Counter(finding.rule for finding in self.findings)
@@ -176,4 +183,9 @@ def evaluate(
         found = [*book.stepped, *book.closing()]
         found.sort(key=Finding.sort_key)
         findings.extend(found)
-    return Evaluation(as_of=as_of, findings=tuple(findings), policies=used)
+    return Evaluation(
+        as_of=as_of,
+        findings=tuple(findings),
+        policies=used,
+        casework=casework(findings, known.responses, as_of),
+    )

@@ -4,16 +4,18 @@ from .groups import Group, Membership
 from .history import History
 from .meetings import Attendance, Decision, Declaration, Item, Meeting
 from .parties import Organisation, Partnership, Person
-from .records import Contribution, Report
+from .records import Contribution, Report, Response
 from .vocabulary import (
     AdvocateRole,
     AttendanceStatus,
     ContributionKind,
     DecisionMethod,
+    FindingStatus,
     Interest,
     MeetingStatus,
     PartnerStatus,
     ReportKind,
+    ResponseAction,
     Role,
     Severity,
     Tier,
@@ -28,6 +30,7 @@ __all__ = [
     "Decision",
     "DecisionMethod",
     "Declaration",
+    "FindingStatus",
     "Group",
     "History",
     "Interest",
@@ -41,6 +44,8 @@ __all__ = [
     "Person",
     "Report",
     "ReportKind",
+    "Response",
+    "ResponseAction",
     "Role",
     "Severity",
     "Tier",

@@ -10,7 +10,7 @@ from ._validators import as_tuple
 from .groups import Group, Membership
 from .meetings import Meeting
 from .parties import Organisation, Partnership, Person
-from .records import Contribution, Report
+from .records import Contribution, Report, Response
 
 
 @attrs.frozen
@@ -28,13 +28,15 @@ class History:
     meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=as_tuple)
     contributions: tuple[Contribution, ...] = attrs.field(default=(), converter=as_tuple)
     reports: tuple[Report, ...] = attrs.field(default=(), converter=as_tuple)
+    responses: tuple[Response, ...] = attrs.field(default=(), converter=as_tuple)
+    """What the partnership did about its findings (casework); they never change which findings are raised."""
 
     def as_it_stood(self, as_of: date) -> History:
         """The history as it stood at the end of ``as_of``: nothing dated later is known.
 
         Partnerships not yet started, organisations not yet joined, meetings after the day, memberships not
-        yet begun, reports not yet made and contributions for years not yet begun are left out; an end, an
-        agreement or an induction dated later is not yet known and is dropped.
+        yet begun, reports not yet made, contributions for years not yet begun and responses not yet recorded
+        are left out; an end, an agreement or an induction dated later is not yet known and is dropped.
         """
         return History(
             partnerships=[p for p in self.partnerships if p.started <= as_of],
@@ -53,6 +55,7 @@ class History:
             meetings=[_meeting_as_of(m, as_of) for m in self.meetings if m.day <= as_of],
             contributions=[c for c in self.contributions if date(c.year, 4, 1) <= as_of],
             reports=[r for r in self.reports if r.date <= as_of],
+            responses=[r for r in self.responses if r.on <= as_of],
         )
 
 

@@ -15,23 +15,33 @@ class Attendance:
     """One line of the attendance record (clause 1.7.7).
 
     ``deputy`` names who came instead (clause 1.4.8). ``exceptional`` is an accepted exceptional reason for
-    missing the meeting (clause 1.7.3: "Unless there are exceptional reasons ...").
+    missing the meeting (clause 1.7.3: "Unless there are exceptional reasons ..."); where the minutes say
+    so, ``exceptional_accepted_by`` is who accepted it (the chair's discretion) and ``exceptional_accepted_on``
+    when. Both are evidence only: the reason counts whether or not its acceptance is recorded.
     """
 
     person: str = attrs.field(validator=identifier)
     status: AttendanceStatus = attrs.field(converter=AttendanceStatus)
     deputy: str | None = attrs.field(default=None, validator=optional_identifier)
     exceptional: str | None = None
+    exceptional_accepted_by: str | None = attrs.field(default=None, validator=optional_identifier)
+    exceptional_accepted_on: date | None = None
 
 
 @attrs.frozen
 class Declaration:
-    """A declaration of interest in an item (clause 1.7.6)."""
+    """A declaration of interest in an item (clause 1.7.6).
+
+    Clause 1.7.6 asks a member with a prejudicial interest to "leave the room and/or take no part in the
+    discussions": ``withdrew`` records that they left the room, ``took_part`` (``False``) that they stayed
+    but took no part in the discussion of the item; ``None`` where the minutes do not say.
+    """
 
     person: str = attrs.field(validator=identifier)
     interest: Interest = attrs.field(converter=Interest)
     nature: str | None = None
     withdrew: bool = False
+    took_part: bool | None = None
 
 
 @attrs.frozen
@@ -66,7 +76,8 @@ class Item:
 class Meeting:
     """A meeting of one group, or of several groups of different partnerships jointly (seed 001).
 
-    ``start`` and ``end`` are wall-clock times in the partnership's time zone.
+    ``start`` and ``end`` are wall-clock times in the partnership's time zone; ``url`` is where its papers
+    are published, if recorded.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -80,6 +91,7 @@ class Meeting:
     location: str | None = None
     attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=as_tuple)
     items: tuple[Item, ...] = attrs.field(default=(), converter=as_tuple)
+    url: str | None = None
     day: date = attrs.field(init=False, eq=False, repr=False)
     """The calendar day of the meeting, in the partnership's time zone (derived from ``start``)."""
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from ._validators import identifier
-from .vocabulary import ContributionKind, ReportKind
+from .vocabulary import ContributionKind, ReportKind, ResponseAction
 
 
 def _amount(value: Decimal | int | float | str) -> Decimal:
@@ -35,3 +35,18 @@ class Report:
     partnership: str = attrs.field(validator=identifier)
     kind: ReportKind = attrs.field(converter=ReportKind)
     date: date
+
+
+@attrs.frozen
+class Response:
+    """What the partnership did about a finding (its casework): ``action`` by ``by`` on ``on``.
+
+    ``finding`` is the finding's id (:attr:`psr_core.Finding.id`). Responses are appended, never edited: a
+    mistake is answered by a later response (``reopened``).
+    """
+
+    finding: str = attrs.field(validator=identifier)
+    action: ResponseAction = attrs.field(converter=ResponseAction)
+    by: str = attrs.field(validator=identifier)
+    on: date
+    note: str | None = None

@@ -96,3 +96,29 @@ class Severity(Vocabulary):
     BREACH = "breach"
     ACTION = "action"
     INFO = "info"
+
+
+class ResponseAction(Vocabulary):
+    """What the partnership did about a finding: the casework actions a response records.
+
+    A programme officer asks for the written explanation of clause 1.7.3 and records its receipt, a chair
+    confirms a deemed resignation, or a finding is resolved or waived; ``reopened`` answers a mistake, since
+    a response is never edited or deleted.
+    """
+
+    ACKNOWLEDGED = "acknowledged"
+    EXPLANATION_REQUESTED = "explanation-requested"
+    EXPLANATION_RECEIVED = "explanation-received"
+    RESIGNATION_CONFIRMED = "resignation-confirmed"
+    RESOLVED = "resolved"
+    WAIVED = "waived"
+    REOPENED = "reopened"
+
+
+class FindingStatus(Vocabulary):
+    """Where a finding stands, from the latest response to it on or before the as-of day."""
+
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    WAIVED = "waived"
