@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -95,8 +96,14 @@ class Run:
     exit_status: int
 
 
+PSR: list[str] = []
+"""The command to time instead of the installed ``psr`` (``--psr``), such as another checkout's code."""
+
+
 def psr_command() -> list[str]:
-    """The ``psr`` script installed beside this Python, as a user types it."""
+    """The ``psr`` script installed beside this Python, as a user types it (or the ``--psr`` command)."""
+    if PSR:
+        return PSR
     script = Path(sys.executable).with_name("psr")
     return [str(script)] if script.exists() else [sys.executable, "-m", "psr_adapters"]
 
@@ -404,11 +411,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="run each command N times, keep the fastest")
     parser.add_argument("--keep", type=Path, help="keep the dataset files in DIR (and reuse them)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--psr",
+        metavar="COMMAND",
+        help="time this command instead of the installed psr, such as "
+        "'env PYTHONPATH=../other/src python -m psr_adapters' for another checkout",
+    )
     parser.add_argument("--write", nargs=2, metavar=("SIZE", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.write:
         write_history(args.write[0], Path(args.write[1]))
         return 0
+    if args.psr:
+        PSR[:] = shlex.split(args.psr)
     names = [n.strip() for n in args.sizes.split(",") if n.strip()]
     databases = [] if args.databases == "none" else [d.strip() for d in args.databases.split(",")]
     if [n for n in names if n not in SIZES] or [d for d in databases if d not in ("sqlite", "postgresql")]:

@@ -133,9 +133,7 @@ def core_build() -> str:
     """How psr_core runs here, in words, for the table."""
     compiled = compiled_modules()
     if not compiled:
-        return (
-            "psr_core interpreted (pure Python; PSR_COMPILE=1 pip install '.[all]' compiles it, see README)"
-        )
+        return "psr_core interpreted (pure Python)"
     return f"psr_core compiled with mypyc ({len(compiled)} of its modules, the rest interpreted)"
 
 

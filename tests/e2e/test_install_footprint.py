@@ -84,8 +84,7 @@ def _run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Com
 def test_a_fresh_environment_gets_the_main_job_and_no_database_or_web_stack(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PSR_COMPILE", "PSR_DB", "VIRTUAL_ENV")}
     built = _run(
-        sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-        "-w", tmp_path / "wheels", ROOT, env=env,
+        sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp_path / "wheels", ROOT, env=env,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "wheels").glob("psr-*.whl")
