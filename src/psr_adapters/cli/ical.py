@@ -105,6 +105,14 @@ def _read_previous(path: Path) -> bytes:
     help="The right-hand side of every UID; choose it once and keep it.",
 )
 @click.option(
+    "--default-length",
+    metavar="MINUTES",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="How long a meeting with no recorded end is shown as lasting.",
+)
+@click.option(
     "-o",
     "--output",
     metavar="FILE",
@@ -121,6 +129,7 @@ def ical(
     policy_ref: str | None,
     previous: Path | None,
     uid_domain: str,
+    default_length: int,
     output: Path | None,
 ) -> None:
     """Write an RFC 5545 calendar of the meetings and agenda deadlines in DATASET (or --db).
@@ -144,6 +153,7 @@ def ical(
         person=person,
         previous=before,
         uid_domain=uid_domain,
+        default_length=timedelta(minutes=default_length),
     )
     _write(output, data)
     if output is not None:
