@@ -43,7 +43,11 @@ def _write_report(path: Path, text: str) -> None:
 @click.option(
     "--partnership", "partnership", metavar="ID", required=True, help="The partnership to report on."
 )
-@click.option("--quarter", metavar="YYYYQn", help="A calendar quarter, such as 2016Q1 (January to March).")
+@click.option(
+    "--quarter",
+    metavar="QUARTER",
+    help="A financial-year quarter such as 2015/16-Q4 (January to March 2016), or a calendar quarter such as 2016Q1.",
+)
 @click.option("--from", "start", metavar="DATE", callback=iso_date, help="First day of the period.")
 @click.option("--to", "end", metavar="DATE", callback=iso_date, help="Last day of the period.")
 @click.option(
@@ -79,10 +83,12 @@ def report(
     period = Period.from_options(quarter, start, end)
     progress = Progress()
     progress("reading the history")
-    history, base, label = read_history(source, database)
+    history, base, _label = read_history(source, database)
     policy = policies_for(history, policy_ref, base)
     progress(f"evaluating {partnership} for {period.label}")
-    document = build_report(history, partnership, policy, period, source=label)
+    # The page names its source without a local path (or a database URL, which may hold a password).
+    shown = source.name if source is not None else "the psr database"
+    document = build_report(history, partnership, policy, period, source=shown)
     progress("rendering")
     if output_format == "json":
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -115,6 +121,14 @@ def _partnership_of(history: History, partnership: str | None, group: str | None
     raise ReportError(f"no partnership {chosen!r} in the source; the partnerships are: {ids}")
 
 
+def _last_meeting(history: History, partnership: Partnership) -> date:
+    """The day of the partnership's last meeting in the history (its start when it has none): statistics
+    of a history describe the history, whatever day they are printed on."""
+    own = {g.id for g in history.groups if g.partnership == partnership.id}
+    days = [m.day for m in history.meetings if own.intersection(m.groups)]
+    return max(days, default=partnership.started)
+
+
 def _check_choice(kind: str, value: str | None, known: set[str]) -> None:
     from ..report import ReportError
 
@@ -130,11 +144,13 @@ def _check_choice(kind: str, value: str | None, known: set[str]) -> None:
 @click.option("--partnership", metavar="ID", help="The partnership [the group's, or the only one].")
 @click.option("--group", "group", metavar="ID", help="Only this group's members.")
 @click.option("--person", "person", metavar="ID", help="Only this person.")
-@click.option("--quarter", metavar="YYYYQn", help="A calendar quarter, such as 2016Q1.")
+@click.option("--quarter", metavar="QUARTER", help="A quarter: 2015/16-Q4 (financial year) or 2016Q1.")
 @click.option(
     "--from", "start", metavar="DATE", callback=iso_date, help="First day [the partnership's start]."
 )
-@click.option("--to", "end", metavar="DATE", callback=iso_date, help="Last day [today].")
+@click.option(
+    "--to", "end", metavar="DATE", callback=iso_date, help="Last day [the partnership's last meeting]."
+)
 @click.option("--policy", "policy_ref", metavar="ID|FILE", help="Count misses under this policy's readings.")
 @click.option(
     "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -167,7 +183,7 @@ def stats(
     if quarter is not None or (start is not None and end is not None):
         period = Period.from_options(quarter, start, end)
     else:
-        period = Period.of_days(start or chosen.started, end or date.today())
+        period = Period.of_days(start or chosen.started, end or _last_meeting(history, chosen))
     _check_choice("group", group, {g.id for g in history.groups if g.partnership == chosen.id})
     _check_choice("person", person, {p.id for p in history.people})
     if period.end < chosen.started:

@@ -25,6 +25,45 @@ def run(command: object, *args: str) -> Result:
     return CliRunner().invoke(command, list(args), catch_exceptions=False)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("written", ["2015/16-Q4", "2015/16Q4", "2015/16-q4", "Q4 2015/16"])
+def test_a_financial_year_quarter_starts_on_1_april_and_is_shown_as_councils_write_it(written: str) -> None:
+    assert Period.of_quarter(written) == Period(
+        date(2016, 1, 1), date(2016, 3, 31), "Q4 2015/16", quarter=True
+    )
+    assert Period.of_quarter("2015/16-Q1").start == date(2015, 4, 1)
+    assert Period.of_quarter("1999/00-Q3").end == date(1999, 12, 31)
+
+
+@pytest.mark.parametrize("written", ["2015/17-Q1", "2015/16-Q5", "Q1 2016"])
+def test_a_financial_year_quarter_that_cannot_be_read_is_refused(written: str) -> None:
+    with pytest.raises(ReportError, match="like 2015/16"):
+        Period.of_quarter(written)
+
+
+def test_the_report_of_a_financial_quarter_is_titled_with_it() -> None:
+    result = run(report, SOURCE, "--partnership", "chorley", "--quarter", "2015/16-Q4", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["period"]["label"] == "Q4 2015/16"
+    assert (document["period"]["from"], document["period"]["to"]) == ("2016-01-01", "2016-03-31")
+
+
+def test_the_report_names_its_source_file_without_a_local_path(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run(report, SOURCE, "--partnership", "chorley", "--quarter", "2015Q4", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert f"Source: {Path(SOURCE).name}." in page
+    assert str(Path(SOURCE).parent) not in page
+
+
+def test_stats_run_to_the_last_meeting_of_the_history_by_default() -> None:
+    result = run(stats, SMALL, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    last = max(m.day for m in read_dataset(SMALL).meetings)
+    assert json.loads(result.stdout)["to"] == last.isoformat()
+
+
 def test_a_quarter_is_a_calendar_quarter() -> None:
     assert Period.of_quarter("2016Q1") == Period(date(2016, 1, 1), date(2016, 3, 31), "2016Q1", quarter=True)
     assert Period.of_quarter("2015q4").end == date(2015, 12, 31)
@@ -83,7 +122,7 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "chorley",
         None,
         Period.of_days(date(2015, 7, 1), date(2016, 6, 30)),
-        source=SOURCE,
+        source=Path(SOURCE).name,
     )
     assert document == json.loads(json.dumps(expected))
     assert document["format"] == "psr-report/1"
@@ -233,7 +272,8 @@ def test_report_and_stats_read_a_history_from_the_database(tmp_path: Path) -> No
     )
     assert from_database.exit_code == 0, from_database.stderr
     file_document, database_document = json.loads(from_file.stdout), json.loads(from_database.stdout)
-    assert database_document["source"] == database
+    assert database_document["source"] == "the psr database"
+    assert file_document["source"] == "small.yaml"
     del file_document["source"], database_document["source"]
     assert database_document == file_document
     table = run(stats, "--db", database, "--quarter", "2015Q3")
