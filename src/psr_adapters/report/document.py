@@ -98,7 +98,11 @@ def _partnership(history: History, partnership: str, period: Period) -> Partners
 
 
 def _finding(finding: Finding, names: Names) -> dict[str, Any]:
-    return {**finding_document(finding), "subject": names.subject_document(finding)}
+    return {
+        **finding_document(finding),
+        "subject": names.subject_document(finding),
+        "message_in_names": names.in_names(finding),
+    }
 
 
 def _meeting(

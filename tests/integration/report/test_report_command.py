@@ -55,6 +55,9 @@ def test_the_report_names_its_source_file_without_a_local_path(tmp_path: Path) -
     page = target.read_text(encoding="utf-8")
     assert f"Source: {Path(SOURCE).name}." in page
     assert str(Path(SOURCE).parent) not in page
+    if SOURCE == str(EXAMPLE):
+        assert "tracie-ogara missed" not in page
+        assert "Tracie O&#39;Gara missed 3 consecutive meetings of" in page
 
 
 def test_stats_run_to_the_last_meeting_of_the_history_by_default() -> None:
