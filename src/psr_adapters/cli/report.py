@@ -88,7 +88,7 @@ def report(
     progress(f"evaluating {partnership} for {period.label}")
     # The page names its source without a local path (or a database URL, which may hold a password).
     shown = source.name if source is not None else "the psr database"
-    document = build_report(history, partnership, policy, period, source=shown)
+    document = build_report(history, partnership, policy, period, source=shown, made=date.today())
     progress("rendering")
     if output_format == "json":
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from psr_core import Finding, History, Meeting, Partnership, Policy, evaluate
@@ -33,9 +34,18 @@ CONTRIBUTION = "commitment.contribution"
 
 
 def build_report(
-    history: History, partnership: str, policy: PolicyChoice, period: Period, *, source: str | None = None
+    history: History,
+    partnership: str,
+    policy: PolicyChoice,
+    period: Period,
+    *,
+    source: str | None = None,
+    made: date | None = None,
 ) -> dict[str, Any]:
     """The report of ``partnership`` for ``period``, judged as the history stood at the end of the period.
+
+    ``source`` names where the history came from and ``made`` the day the report is made (both shown in
+    the page's running footer when given); nothing here reads the clock.
 
     ``policy`` is chosen as :func:`psr_core.evaluate` chooses it. Raises :class:`ReportError` for a
     partnership that is not in the history or had not started by the end of the period.
@@ -60,6 +70,8 @@ def build_report(
         "format": FORMAT,
         "title": "Quarterly scrutiny report" if period.quarter else "Scrutiny report",
         "source": source,
+        "made": made.isoformat() if made is not None else None,
+        "psr_version": psr_version(),
         "partnership": {"id": chosen.id, "name": chosen.name, "started": chosen.started.isoformat()},
         "policy": {"id": version.id, "title": version.title},
         "period": {
@@ -95,6 +107,14 @@ def _partnership(history: History, partnership: str, period: Period) -> Partners
             return candidate
     known = ", ".join(sorted(p.id for p in history.partnerships)) or "none"
     raise ReportError(f"no partnership {partnership!r} in the source; the partnerships are: {known}")
+
+
+def psr_version() -> str:
+    """The installed psr's version, for the footer of every page."""
+    try:
+        return version("psr")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _finding(finding: Finding, names: Names) -> dict[str, Any]:

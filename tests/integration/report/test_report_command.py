@@ -55,7 +55,7 @@ def test_the_report_names_its_source_file_without_a_local_path(tmp_path: Path) -
     page = target.read_text(encoding="utf-8")
     assert f"Source: {Path(SOURCE).name}." in page
     assert str(Path(SOURCE).parent) not in page
-    if SOURCE == str(EXAMPLE):
+    if str(EXAMPLE) == SOURCE:
         assert "tracie-ogara missed" not in page
         assert "Tracie O&#39;Gara missed 3 consecutive meetings of" in page
 
@@ -126,6 +126,7 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         None,
         Period.of_days(date(2015, 7, 1), date(2016, 6, 30)),
         source=Path(SOURCE).name,
+        made=date.today(),
     )
     assert document == json.loads(json.dumps(expected))
     assert document["format"] == "psr-report/1"
@@ -134,6 +135,8 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "format",
         "title",
         "source",
+        "made",
+        "psr_version",
         "partnership",
         "policy",
         "period",
