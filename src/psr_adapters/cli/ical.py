@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import unknown_id
 from .common import iso_date, reports_errors
 from .sources import read_history
 
@@ -238,8 +239,7 @@ def schedule(
     policies = _policies(history, policy_ref, base)
     owner = next((g.partnership for g in history.groups if g.id == group), None)
     if owner is None:
-        known = ", ".join(sorted(g.id for g in history.groups)) or "(none)"
-        raise CalendarError(f"there is no group {group!r}; the groups are: {known}")
+        raise CalendarError(unknown_id("group", group, (g.id for g in history.groups)))
     plan = propose_meetings(
         history,
         policies[owner],

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..errors import unknown_id
 from .common import iso_date, reports_errors
 from .db import db_option
 from .progress import Progress
@@ -117,8 +118,7 @@ def _partnership_of(history: History, partnership: str | None, group: str | None
     for candidate in history.partnerships:
         if candidate.id == chosen:
             return candidate
-    ids = ", ".join(sorted(p.id for p in history.partnerships)) or "none"
-    raise ReportError(f"no partnership {chosen!r} in the source; the partnerships are: {ids}")
+    raise ReportError(unknown_id("partnership", chosen, (p.id for p in history.partnerships)))
 
 
 def _last_meeting(history: History, partnership: Partnership) -> date:
@@ -129,13 +129,11 @@ def _last_meeting(history: History, partnership: Partnership) -> date:
     return max(days, default=partnership.started)
 
 
-def _check_choice(kind: str, value: str | None, known: set[str]) -> None:
+def _check_choice(kind: str, value: str | None, known: set[str], where: str) -> None:
     from ..report import ReportError
 
     if value is not None and value not in known:
-        raise ReportError(
-            f"no {kind} {value!r} in this partnership; the {kind}s are: {', '.join(sorted(known))}"
-        )
+        raise ReportError(unknown_id(kind, value, known, where))
 
 
 @click.command()
@@ -184,8 +182,8 @@ def stats(
         period = Period.from_options(quarter, start, end)
     else:
         period = Period.of_days(start or chosen.started, end or _last_meeting(history, chosen))
-    _check_choice("group", group, {g.id for g in history.groups if g.partnership == chosen.id})
-    _check_choice("person", person, {p.id for p in history.people})
+    _check_choice("group", group, {g.id for g in history.groups if g.partnership == chosen.id}, chosen.id)
+    _check_choice("person", person, {p.id for p in history.people}, "the history")
     if period.end < chosen.started:
         raise ReportError(
             f"partnership {chosen.id} started on {chosen.started.isoformat()}, after {period.label}"

@@ -20,6 +20,7 @@ from psr_core.model import Interest
 from psr_core.periods import financial_year_end, financial_year_of
 from psr_core.statistics import MemberStatistics, attendance_statistics
 
+from ..errors import unknown_id
 from ..rendering.findings_json import finding_document
 from .attendance import attendance_document, representation_document, share, tiers_met
 from .errors import ReportError
@@ -105,8 +106,7 @@ def _partnership(history: History, partnership: str, period: Period) -> Partners
                     f"{period.label} ends; choose a later period"
                 )
             return candidate
-    known = ", ".join(sorted(p.id for p in history.partnerships)) or "none"
-    raise ReportError(f"no partnership {partnership!r} in the source; the partnerships are: {known}")
+    raise ReportError(unknown_id("partnership", partnership, (p.id for p in history.partnerships)))
 
 
 def psr_version() -> str:

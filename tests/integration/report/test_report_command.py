@@ -161,7 +161,10 @@ def test_report_prints_to_standard_output_without_o() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--partnership", "preston", "--quarter", "2015Q3"], "no partnership 'preston' in the source"),
+        (
+            ["--partnership", "preston", "--quarter", "2015Q3"],
+            "no partnership 'preston' in the history; the partnerships are: chorley",
+        ),
         (["--partnership", "chorley", "--quarter", "2015-Q3"], "written like 2016Q1"),
         (["--partnership", "chorley", "--quarter", "2014Q4"], "after the period 2014Q4 ends"),
         (["--partnership", "chorley"], "give the period"),
@@ -257,7 +260,7 @@ def test_stats_as_json() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--group", "nope"], "no group 'nope' in this partnership; the groups are: exec"),
+        (["--group", "nope"], "no group 'nope' in chorley; the groups are: exec"),
         (["--person", "nobody"], "no person 'nobody'"),
         (["--partnership", "preston"], "no partnership 'preston'"),
         (["--quarter", "2014Q1"], "started on 2015-06-16, after 2014Q1"),
