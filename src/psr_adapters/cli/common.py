@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -31,7 +32,10 @@ def reports_errors(command: F) -> F:
             from psr_core import PsrError
 
             if isinstance(error, PsrError):
-                click.echo(f"psr: {error}", err=True)
+                if "json" in (kwargs.get("output"), kwargs.get("output_format")):
+                    click.echo(error_json(error), err=True)
+                else:
+                    click.echo(f"psr: {error}", err=True)
                 sys.exit(getattr(error, "exit_code", 2))
             if isinstance(error, (click.exceptions.Exit, click.ClickException)):
                 raise
@@ -41,6 +45,22 @@ def reports_errors(command: F) -> F:
             sys.exit(INTERNAL_ERROR)
 
     return run  # type: ignore[return-value]
+
+
+def error_json(error: Exception) -> str:
+    """An error as one line of JSON, for a command asked for ``--format json``: ``{"error": {...}}`` with
+    the message, the exit status, and for a bad file its name and every problem with its path."""
+    found: dict[str, Any] = {
+        "kind": type(error).__name__,
+        "message": str(error),
+        "exit_status": getattr(error, "exit_code", 2),
+    }
+    source, problems = getattr(error, "source", None), getattr(error, "problems", None)
+    if isinstance(source, str):
+        found["source"] = source
+    if isinstance(problems, tuple):
+        found["problems"] = [{"path": p.path, "message": p.message} for p in problems]
+    return json.dumps({"error": found}, ensure_ascii=False)
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
