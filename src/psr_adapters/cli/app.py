@@ -74,9 +74,9 @@ def check(
     history, base, _source = read_history(dataset, database)
     policy = policies_for(history, policy_ref, base)
     day = as_of if as_of is not None else date.today()
-    progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
+    step = progress.steps(len(history.partnerships), "partnership", f"judging as of {day.isoformat()}")
     with collector_paused():
-        evaluation = evaluate(history, policy, day, on_progress=progress)
+        evaluation = evaluate(history, policy, day, on_progress=step)
     progress.done()
     sys.stdout.flush()
     stream = sys.stdout.buffer  # bytes straight to standard output, without a copy as text

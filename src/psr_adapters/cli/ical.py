@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..errors import unknown_id
 from .common import iso_date, reports_errors
 from .sources import read_history
 
@@ -30,7 +29,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 SOURCE_HELP = (
     "Read the history from this database instead of a DATASET file: a URL (postgresql://user@host/db, "
-    "mariadb://user@host/db, sqlite:///FILE) or a SQLite file name.  [default: $PSR_DB when no DATASET]"
+    "mariadb://user@host/db, sqlite:///FILE) or a SQLite file name.  [default with no DATASET: $PSR_DB, "
+    "else psr.db in the working directory]"
 )
 
 
@@ -239,6 +239,8 @@ def schedule(
     policies = _policies(history, policy_ref, base)
     owner = next((g.partnership for g in history.groups if g.id == group), None)
     if owner is None:
+        from ..errors import unknown_id
+
         raise CalendarError(unknown_id("group", group, (g.id for g in history.groups)))
     plan = propose_meetings(
         history,

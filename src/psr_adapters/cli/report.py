@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..errors import unknown_id
 from .common import iso_date, reports_errors
 from .db import db_option
 from .progress import Progress
@@ -118,6 +117,8 @@ def _partnership_of(history: History, partnership: str | None, group: str | None
     for candidate in history.partnerships:
         if candidate.id == chosen:
             return candidate
+    from ..errors import unknown_id
+
     raise ReportError(unknown_id("partnership", chosen, (p.id for p in history.partnerships)))
 
 
@@ -133,6 +134,8 @@ def _check_choice(kind: str, value: str | None, known: set[str], where: str) -> 
     from ..report import ReportError
 
     if value is not None and value not in known:
+        from ..errors import unknown_id
+
         raise ReportError(unknown_id(kind, value, known, where))
 
 
