@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .common import iso_date, reports_errors
+from .completion import ids_of
 from .sources import read_history
 
 if TYPE_CHECKING:
@@ -85,9 +86,21 @@ def _read_previous(path: Path) -> bytes:
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @database_option
-@click.option("--partnership", metavar="ID", help="Only the meetings of this partnership.")
-@click.option("--group", metavar="ID", help="Only the meetings of this group.")
-@click.option("--person", metavar="ID", help="Only the meetings of groups the person sat on that day.")
+@click.option(
+    "--partnership",
+    metavar="ID",
+    shell_complete=ids_of("partnership"),
+    help="Only the meetings of this partnership.",
+)
+@click.option(
+    "--group", metavar="ID", shell_complete=ids_of("group"), help="Only the meetings of this group."
+)
+@click.option(
+    "--person",
+    metavar="ID",
+    shell_complete=ids_of("person"),
+    help="Only the meetings of groups the person sat on that day.",
+)
 @click.option(
     "--policy", "policy_ref", metavar="ID|FILE", help="Take agenda notice from this policy for all."
 )
@@ -189,7 +202,13 @@ def _dates(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @database_option
-@click.option("--group", metavar="ID", required=True, help="The group to plan meetings for.")
+@click.option(
+    "--group",
+    metavar="ID",
+    required=True,
+    shell_complete=ids_of("group"),
+    help="The group to plan meetings for.",
+)
 @click.option("--from", "start", metavar="DATE", required=True, callback=iso_date, help="First day to plan.")
 @click.option("--to", "end", metavar="DATE", required=True, callback=iso_date, help="Last day to plan.")
 @click.option(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import iso_date, reports_errors
+from .completion import ids_of
 from .db import db_option
 from .progress import Progress
 from .sources import policies_for, read_history
@@ -41,7 +42,12 @@ def _write_report(path: Path, text: str) -> None:
 @click.argument("source", type=SOURCE, required=False)
 @db_option
 @click.option(
-    "--partnership", "partnership", metavar="ID", required=True, help="The partnership to report on."
+    "--partnership",
+    "partnership",
+    metavar="ID",
+    required=True,
+    shell_complete=ids_of("partnership"),
+    help="The partnership to report on.",
 )
 @click.option(
     "--quarter",
@@ -142,9 +148,16 @@ def _check_choice(kind: str, value: str | None, known: set[str], where: str) -> 
 @click.command()
 @click.argument("source", type=SOURCE, required=False)
 @db_option
-@click.option("--partnership", metavar="ID", help="The partnership [the group's, or the only one].")
-@click.option("--group", "group", metavar="ID", help="Only this group's members.")
-@click.option("--person", "person", metavar="ID", help="Only this person.")
+@click.option(
+    "--partnership",
+    metavar="ID",
+    shell_complete=ids_of("partnership"),
+    help="The partnership [the group's, or the only one].",
+)
+@click.option(
+    "--group", "group", metavar="ID", shell_complete=ids_of("group"), help="Only this group's members."
+)
+@click.option("--person", "person", metavar="ID", shell_complete=ids_of("person"), help="Only this person.")
 @click.option("--quarter", metavar="QUARTER", help="A quarter: 2015/16-Q4 (financial year) or 2016Q1.")
 @click.option(
     "--from", "start", metavar="DATE", callback=iso_date, help="First day [the partnership's start]."
