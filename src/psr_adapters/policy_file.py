@@ -41,8 +41,7 @@ from psr_core import (
     built_in_policy,
     check_policy,
 )
-from psr_core.policy import Parameter
-from psr_core.policy.values import value_problem
+from psr_core.policy import Parameter, value_problem
 
 from .documents import read_document
 from .errors import PolicyFileError, Problem

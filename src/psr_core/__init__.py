@@ -7,7 +7,7 @@ which returns findings as data. No I/O happens here.
 
 from .casework import Casework, casework, status_after
 from .comparison import Change, Comparison, compare
-from .errors import PolicyError, PsrError, UnknownPolicyError
+from .errors import HistoryError, PolicyError, PsrError, UnknownPolicyError
 from .evaluation import Evaluation, check_policy, evaluate
 from .findings import Finding, Subject, finding_id
 from .incremental import Ledger
@@ -40,10 +40,12 @@ from .model import (
     Severity,
     Tier,
 )
+from .named_chairs import check_named_chairs, unnamed_chairs
 from .policy import (
     CHORLEY_2015,
     CHORLEY_2015_REVIEW,
     CHORLEY_SOUTH_RIBBLE_2021,
+    SOUTH_RIBBLE_2021,
     Citation,
     DatedValue,
     Parameter,
@@ -59,6 +61,7 @@ __all__ = [
     "CHORLEY_2015_REVIEW",
     "CHORLEY_SOUTH_RIBBLE_2021",
     "RULES",
+    "SOUTH_RIBBLE_2021",
     "AdvocateRole",
     "Attendance",
     "AttendanceStatus",
@@ -77,6 +80,7 @@ __all__ = [
     "FindingStatus",
     "Group",
     "History",
+    "HistoryError",
     "Interest",
     "Item",
     "Ledger",
@@ -105,9 +109,11 @@ __all__ = [
     "built_in_policies",
     "built_in_policy",
     "casework",
+    "check_named_chairs",
     "check_policy",
     "compare",
     "evaluate",
     "finding_id",
     "status_after",
+    "unnamed_chairs",
 ]

@@ -135,6 +135,7 @@ class Assessment:
         self._held = dict(held)
         self._record: AttendanceRecord | None = None
         self._expected: dict[str, Mapping[str, Membership]] = {}
+        self._voters: dict[str, Mapping[str, Membership]] = {}
         # Most parameters have one value throughout: read those without looking at the day.
         self._constants: dict[str, Any] = {
             name: parameter.values[0].value
@@ -215,9 +216,35 @@ class Assessment:
         self._expected[meeting.id] = expected
         return expected
 
-    def expect(self, meeting: Meeting, expected: Mapping[str, Membership]) -> None:
-        """Record who was expected at a held meeting, as the attendance runs found when counting it."""
+    def voters(self, meeting: Meeting) -> Mapping[str, Membership]:
+        """Who may vote at ``meeting`` as a member: those expected at it, and at a joint meeting also the
+        members of the other partnerships' groups that meet in it on its day (clauses 1.7.5, 1.7.6; a vote at
+        a joint meeting is eligible whichever partnership evaluates it)."""
+        told = self._voters.get(meeting.id)
+        if told is not None:
+            return told
+        expected = self.expected(meeting)
+        others = [g for g in sorted(meeting.groups) if g not in self.groups]
+        if not others:
+            return expected
+        voters = dict(expected)
+        for group in others:
+            for membership in self._memberships.get(group, ()):
+                if membership.covers(meeting.day):
+                    voters.setdefault(membership.person, membership)
+        return voters
+
+    def expect(
+        self,
+        meeting: Meeting,
+        expected: Mapping[str, Membership],
+        voters: Mapping[str, Membership] | None = None,
+    ) -> None:
+        """Record who was expected at a held meeting, as the attendance runs found when counting it (and,
+        where a host knows them, who may vote at it as a member)."""
         self._expected[meeting.id] = expected
+        if voters is not None:
+            self._voters[meeting.id] = voters
 
     def held_meetings(self, group: str) -> list[Meeting]:
         """Held meetings of ``group`` (joint ones included), in order."""

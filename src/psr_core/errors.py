@@ -13,3 +13,7 @@ class PolicyError(PsrError, ValueError):
 
 class UnknownPolicyError(PolicyError, LookupError):
     """No built-in policy version has that id."""
+
+
+class HistoryError(PsrError, ValueError):
+    """A history that a policy cannot judge as it stands (a group whose named chair is not recorded)."""

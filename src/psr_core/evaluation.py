@@ -16,7 +16,7 @@ from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, MeetingStatus, Partnership, Severity
 from .policy import Policy, RuleTerms, built_in_policy
-from .policy.values import value_problem
+from .policy.parameters import value_problem
 from .rules import RULES, Rule
 
 PolicyChoice = Policy | Mapping[str, Policy] | None

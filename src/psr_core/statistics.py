@@ -72,11 +72,15 @@ def mark_of(entry: Attendance | None) -> Mark:
 @attrs.frozen
 class Cell:
     """One meeting a member was expected at: its mark, and whether the policy's readings count it as a
-    missed meeting in the member's run (clause 1.7.3)."""
+    missed meeting in the member's run (clause 1.7.3); for an excused miss, the exceptional reason and, where
+    the minutes say, who accepted it and when (the chair's discretion)."""
 
     meeting: str
     mark: Mark
     counted_miss: bool
+    exceptional: str | None = None
+    accepted_by: str | None = None
+    accepted_on: date | None = None
 
 
 @attrs.frozen
@@ -310,7 +314,17 @@ def _member_statistics(
         organisation = assessment.organisation_of(seat)
         mark = mark_of(entry)
         outcome = runs.readings(assessment, meeting).outcome(entry)
-        cells.append(Cell(meeting.id, mark, outcome is Outcome.MISSED))
+        excused = entry if entry is not None and mark is Mark.EXCUSED else None
+        cells.append(
+            Cell(
+                meeting.id,
+                mark,
+                outcome is Outcome.MISSED,
+                excused.exceptional if excused is not None else None,
+                excused.exceptional_accepted_by if excused is not None else None,
+                excused.exceptional_accepted_on if excused is not None else None,
+            )
+        )
         seats[meeting.id].append(_Seat(organisation, tier, entry.status if entry is not None else None))
     sitting = state.seat(assessment.as_of)
     if not cells and sitting is None:

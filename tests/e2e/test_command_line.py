@@ -172,3 +172,27 @@ def test_the_installed_command_runs_and_keeps_quiet_on_stderr_when_piped() -> No
     assert result.returncode == 1
     assert result.stderr == ""
     assert json.loads(result.stdout)["as_of"] == "2015-10-01"
+
+
+def test_an_implementation_group_without_its_named_chair_is_bad_input(tmp_path: Path) -> None:
+    """Table 1.2.1 of the Terms of Reference (2015) names the Implementation Group's chair ("Steve
+    Winterson"): under chorley-2015 a group of that tier with no ``chair`` is bad input for both
+    ``psr validate`` and ``psr check``, which exit 2 naming the group."""
+    import yaml
+
+    document = yaml.safe_load(Path(SMALL).read_text(encoding="utf-8"))
+    groups = [g for g in document["groups"] if g["tier"] == "implementation"]
+    if not groups:
+        document["groups"].append(
+            {"id": "ig", "partnership": document["partnerships"][0]["id"], "tier": "implementation"}
+        )
+    for group in document["groups"]:
+        if group["tier"] == "implementation":
+            group.pop("chair", None)
+    unnamed = tmp_path / "unnamed.yaml"
+    unnamed.write_text(yaml.safe_dump(document), encoding="utf-8")
+    for command in (("validate", str(unnamed)), ("check", str(unnamed), "--as-of", "2016-01-01")):
+        code, _out, err = run(*command)
+        assert code == 2, command
+        group_id = next(g["id"] for g in document["groups"] if g["tier"] == "implementation")
+        assert f"group {group_id} (implementation) names no chair" in err

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,16 +18,20 @@ from psr_core import (
     CHORLEY_2015_REVIEW,
     Finding,
     History,
+    HistoryError,
     MeetingStatus,
     Membership,
     PartnerStatus,
     Policy,
     Role,
     Severity,
+    check_named_chairs,
     evaluate,
+    unnamed_chairs,
 )
 from strategies import memberships
 from strategies.chorley import (
+    GROUPS,
     ORGANISATIONS,
     PEOPLE,
     STARTED,
@@ -334,3 +340,21 @@ def test_the_board_elects_a_chair_independent_of_the_partners(
     partners = (PartnerStatus.FULL, PartnerStatus.AFFILIATED)
     independent = person.organisation is None or statuses[person.organisation] not in partners
     assert len(chair_findings(history)) == (0 if independent else 1)
+
+
+def test_a_group_whose_chair_the_terms_name_must_record_them() -> None:
+    """Table 1.2.1: "Chair: ... [Implementation Group] Steve Winterson, Engagement Director, Lancashire
+    Care Foundation Trust". Under chorley-2015 the Implementation Group's chair is a named person, so an
+    Implementation Group with no ``chair`` cannot be judged: it is bad input, not a group anyone may chair."""
+    unnamed = chorley(groups=[attrs.evolve(g, chair=None) for g in GROUPS])
+    (problem,) = unnamed_chairs(unnamed, None)
+    assert problem.startswith("group ig (implementation) names no chair")
+    with pytest.raises(HistoryError, match="group ig"):
+        check_named_chairs(unnamed, None)
+    assert unnamed_chairs(chorley(), None) == []
+
+
+def test_under_the_review_no_chair_is_named_so_none_need_be_recorded() -> None:
+    """The March 2015 review: "[Implementation Group] Chair: To elect a Chair from within the Membership"."""
+    unnamed = chorley(groups=[attrs.evolve(g, chair=None) for g in GROUPS])
+    assert unnamed_chairs(unnamed, CHORLEY_2015_REVIEW) == []

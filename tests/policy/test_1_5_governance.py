@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from psr_core import CHORLEY_2015_REVIEW, Finding, Membership, PartnerStatus, Role, Severity
+from psr_core import CHORLEY_2015, CHORLEY_2015_REVIEW, Finding, Membership, PartnerStatus, Role, Severity
 from strategies.chorley import (
     AFFILIATED_PARTNERS,
     BOARD_REPRESENTATIVES,
@@ -63,10 +63,24 @@ def test_alistair_bradley_represents_chorley_council_only_as_an_accountable_repr
     assert [f.subject.organisation for f in findings_of(BOARD, history, AS_OF)] == ["chorley-council"]
 
 
-def test_under_the_2015_review_every_organisation_has_a_representative_on_the_board() -> None:
-    found = findings_of(BOARD, chorley(memberships=full_structure()), AS_OF, CHORLEY_2015_REVIEW)
+def test_board_membership_reads_full_partners_in_both_versions_by_default() -> None:
+    """Table 1.2.1: "[Board] An accountable representative from each of the organisations" (repeated by the
+    March 2015 review); 1.5.2: "It will include representatives from all full partner organisations". One
+    named reading, ``board_statuses``, with the same default (full partners) under both versions."""
+    history = chorley(memberships=full_structure())
+    for policy in (CHORLEY_2015, CHORLEY_2015_REVIEW):
+        assert policy.parameter("board_statuses").interpretation
+        assert policy.value("board_statuses", AS_OF) == ["full"]
+        assert findings_of(BOARD, history, AS_OF, policy) == ()
+
+
+def test_reading_each_of_the_organisations_asks_every_affiliated_partner_for_a_board_seat() -> None:
+    """The wider reading of table 1.2.1, "each of the organisations", is one parameter away."""
+    wider = CHORLEY_2015_REVIEW.with_parameter("board_statuses", ["full", "affiliated"])
+    found = findings_of(BOARD, chorley(memberships=full_structure()), AS_OF, wider)
     assert sorted(str(f.subject.organisation) for f in found) == sorted(AFFILIATED_PARTNERS)
     assert {f.clause for f in found} == {"Governance 1: Board"}
+    assert {f.interpretation["board_statuses"] == ["full", "affiliated"] for f in found} == {True}
 
 
 @given(

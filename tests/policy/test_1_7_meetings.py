@@ -267,9 +267,36 @@ def test_an_excused_miss_neither_counts_towards_nor_breaks_a_run() -> None:
     history = run_history([entry(ABSENT), excused, entry(ABSENT), entry(ABSENT)])
     july, august, september, october = run_days(4)
     explanation, resignation = sorted(attendance_findings(history), key=lambda f: f.date)
-    assert explanation.evidence == {"missed": [july, september], "skipped": [august]}
+    assert explanation.evidence == {
+        "missed": [july, september],
+        "skipped": [august],
+        "exceptional": [
+            {"meeting": august, "reason": "hospital admission", "accepted_by": None, "accepted_on": None}
+        ],
+    }
     assert resignation.evidence["missed"] == [july, september, october]
     assert resignation.date == date(2015, 10, 14)
+
+
+def test_the_chairs_acceptance_of_an_exceptional_reason_is_in_the_evidence() -> None:
+    """1.7.3: "Unless there are exceptional reasons, missing 3 consecutive meetings will be considered as
+    resignation": the minutes may record who accepted the reason and when (the chair's discretion), and the
+    finding shows it."""
+    excused = attrs.evolve(
+        absent("tracie-ogara", exceptional="bereavement"),
+        exceptional_accepted_by="alistair-bradley",
+        exceptional_accepted_on=date(2015, 8, 20),
+    )
+    history = run_history([entry(ABSENT), excused, entry(ABSENT)])
+    (explanation,) = attendance_findings(history)
+    assert explanation.evidence["exceptional"] == [
+        {
+            "meeting": run_days(3)[1],
+            "reason": "bereavement",
+            "accepted_by": "alistair-bradley",
+            "accepted_on": "2015-08-20",
+        }
+    ]
 
 
 def test_attending_in_person_breaks_the_run() -> None:
@@ -588,6 +615,8 @@ def test_a_meeting_attended_in_person_is_never_counted_as_missed(run: list[Atten
 JOINED = date(2015, 9, 1)
 AGREED = date(2015, 8, 20)
 INDUCTED = date(2015, 9, 15)
+EXEC_CHAIRED = date(2015, 7, 14)
+"""Alistair Bradley chairs the Executive on 14 July 2015, so he chairs it when Runshaw's entry is agreed."""
 
 
 def admission_findings(
@@ -605,7 +634,10 @@ def admission_findings(
         agreed_on=agreed_on,
         inducted_on=inducted_on,
     )
-    history = chorley(organisations=[partner("chorley-council"), runshaw])
+    history = chorley(
+        organisations=[partner("chorley-council"), runshaw],
+        meetings=[held("exec", EXEC_CHAIRED, chair="alistair-bradley")],
+    )
     return findings_of("admission.new-partner", history, as_of)
 
 
@@ -625,6 +657,26 @@ def test_a_new_partner_without_an_induction_is_a_finding() -> None:
 def test_a_new_partner_without_the_chairs_agreement_is_a_finding() -> None:
     (finding,) = admission_findings(agreed_by_chair=None)
     assert "the agreement of the appropriate chair" in finding.message
+
+
+def test_the_appropriate_chair_is_one_who_chairs_one_of_the_partnerships_groups() -> None:
+    """1.7.4: "agreement with the appropriate Chair": Gary Hall chairs none of the groups, so his
+    agreement is not a chair's."""
+    (finding,) = admission_findings(agreed_by_chair="gary-hall")
+    assert "gary-hall chaired none of the partnership's groups on 2015-08-20" in finding.message
+    assert finding.evidence["chairs_on_agreement"] == {"alistair-bradley": "exec", "steve-winterson": "ig"}
+
+
+def test_the_implementation_groups_named_chair_may_agree_a_new_partner() -> None:
+    """1.7.4 with table 1.2.1: Steve Winterson, the Implementation Group's named chair, is a chair."""
+    assert admission_findings(agreed_by_chair="steve-winterson") == ()
+
+
+def test_a_chair_counts_from_the_latest_meeting_they_chaired_on_or_before_the_agreement() -> None:
+    """1.7.4: Alistair Bradley first chairs the Executive on 14 July 2015: an agreement of 13 July is not
+    yet a chair's, one of 14 July is."""
+    assert len(admission_findings(agreed_on=EXEC_CHAIRED - timedelta(days=1))) == 1
+    assert admission_findings(agreed_on=EXEC_CHAIRED) == ()
 
 
 def test_an_agreement_with_no_date_is_not_on_record() -> None:
@@ -659,8 +711,15 @@ def test_a_partner_joining_after_the_start_needs_the_chairs_agreement_and_an_ind
         agreed_on=joined - timedelta(days=10) if agreed else None,
         inducted_on=joined + timedelta(days=10) if inducted else None,
     )
-    found = findings_of("admission.new-partner", chorley(organisations=[runshaw]), date(2016, 6, 30))
-    properly = agreed_by_chair is not None and agreed and inducted
+    exec_meeting = held("exec", EXEC_CHAIRED, chair="alistair-bradley")
+    history = chorley(organisations=[runshaw], meetings=[exec_meeting])
+    found = findings_of("admission.new-partner", history, date(2016, 6, 30))
+    # The appropriate Chair: one who chairs one of the partnership's groups on the day of the agreement
+    # (Steve Winterson is named; Alistair Bradley chairs the Executive from 14 July 2015).
+    chairing = agreed_by_chair == "steve-winterson" or (
+        agreed_by_chair == "alistair-bradley" and joined - timedelta(days=10) >= EXEC_CHAIRED
+    )
+    properly = chairing and agreed and inducted
     assert len(found) == (0 if joined <= STARTED or properly else 1)
 
 
@@ -729,19 +788,39 @@ def test_a_personal_interest_only_needs_declaring() -> None:
     assert ig_meeting(agenda).of_rule(PREJUDICIAL) == ()
 
 
+def test_a_member_who_stayed_in_the_room_but_took_no_part_in_the_discussion_is_in_order() -> None:
+    """1.7.6: "leave the room and/or take no part in the discussions around the particular item": Steve
+    Winterson stays, is minuted as taking no part, and does not vote."""
+    agenda = item(
+        "4", prejudicial("steve-winterson", withdrew=False, took_part=False), votes_for=["dave-mcbride"]
+    )
+    assert ig_meeting(agenda).of_rule(PREJUDICIAL) == ()
+
+
+def test_a_member_who_stayed_and_took_no_part_in_the_discussion_but_voted_is_a_finding() -> None:
+    """1.7.6: taking no part in the discussion does not allow a vote on the item."""
+    agenda = item(
+        "4", prejudicial("steve-winterson", withdrew=False, took_part=False), votes_for=["steve-winterson"]
+    )
+    (finding,) = ig_meeting(agenda).of_rule(PREJUDICIAL)
+    assert finding.evidence["took_part"] is False
+    assert finding.evidence["vote"] == "for"
+
+
 @given(
     interest=st.sampled_from(["personal", "prejudicial"]),
     withdrew=st.booleans(),
+    took_part=st.sampled_from([None, True, False]),
     vote=st.sampled_from([None, "for", "against", "abstain"]),
 )
 def test_a_prejudicial_interest_means_leaving_the_room_and_taking_no_part(
-    interest: str, withdrew: bool, vote: str | None
+    interest: str, withdrew: bool, took_part: bool | None, vote: str | None
 ) -> None:
     """1.7.6: "Where that interest is also prejudicial and therefore may give others the perception that
     their view is affected by their personal situation, then the member concerned should leave the room
     and/or take no part in the discussions around the particular item"."""
     declaration = (
-        prejudicial("steve-winterson", withdrew=withdrew)
+        prejudicial("steve-winterson", withdrew=withdrew, took_part=took_part)
         if interest == "prejudicial"
         else personal("steve-winterson")
     )
@@ -749,9 +828,10 @@ def test_a_prejudicial_interest_means_leaving_the_room_and_taking_no_part(
     agenda = item(
         "4", declaration, votes_for=cast["for"], votes_against=cast["against"], abstentions=cast["abstain"]
     )
-    took_part = not withdrew or vote is not None
+    # Leaving the room, or staying and being minuted as taking no part, complies; a vote never does.
+    stood_aside = withdrew or took_part is False
     assert len(ig_meeting(agenda).of_rule(PREJUDICIAL)) == (
-        1 if interest == "prejudicial" and took_part else 0
+        1 if interest == "prejudicial" and (not stood_aside or vote is not None) else 0
     )
 
 

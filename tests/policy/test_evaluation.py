@@ -143,6 +143,12 @@ READING_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "deemed_resignation_ends_membership": st.booleans(),
     "abstention_counts_as_voting": st.booleans(),
     "deputies_may_vote": st.booleans(),
+    "board_statuses": st.sampled_from([["full"], ["full", "affiliated"]]),
+    "deciding_tiers": st.sampled_from([["board"], ["executive"], ["board", "executive"]]),
+    "partnership_decision_methods": st.sampled_from(
+        [["vote"], ["vote", "chair"], ["vote", "chair", "consensus"]]
+    ),
+    "vice_chair_from_other_side": st.booleans(),
 }
 """Every reading of ambiguous text the default policy names, with the values each may take."""
 

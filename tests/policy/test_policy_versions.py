@@ -7,7 +7,7 @@ partnership's own terms are a policy file extending one of them.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 
 import attrs
 from hypothesis import given
@@ -18,20 +18,18 @@ from psr_core import (
     CHORLEY_2015,
     CHORLEY_2015_REVIEW,
     CHORLEY_SOUTH_RIBBLE_2021,
-    Attendance,
+    Decision,
     Evaluation,
-    Group,
+    Finding,
     History,
-    Meeting,
-    Membership,
-    Organisation,
-    Partnership,
-    Person,
+    Item,
     built_in_policies,
     compare,
     evaluate,
 )
 from strategies import histories, judgement_days
+from strategies.chorley import chorley, held, item
+from strategies.joint import CHAIR_OF, LEADER_OF, joint_history, joint_series
 
 ATTENDANCE_RULES = ("attendance.written-explanation", "attendance.deemed-resignation")
 
@@ -40,11 +38,17 @@ def without_policy_id(evaluation: Evaluation) -> list[object]:
     return [attrs.evolve(f, policy="") for f in evaluation.findings]
 
 
-def test_there_are_three_built_in_versions_each_citing_its_source() -> None:
+def test_there_are_four_built_in_versions_each_citing_its_source() -> None:
     versions = {policy.id: policy for policy in built_in_policies()}
-    assert set(versions) == {"chorley-2015", "chorley-2015-review", "chorley-south-ribble-2021"}
-    assert "seed 004" in versions["chorley-2015-review"].document
-    assert "seed 001" in versions["chorley-south-ribble-2021"].document
+    assert set(versions) == {
+        "chorley-2015",
+        "chorley-2015-review",
+        "chorley-south-ribble-2021",
+        "south-ribble-2021",
+    }
+    assert "Review and Proposals for the future (March 2015)" in versions["chorley-2015-review"].document
+    assert "Roadmap and next steps" in versions["chorley-south-ribble-2021"].document
+    assert "Roadmap and next steps" in versions["south-ribble-2021"].document
 
 
 def test_the_2021_version_quotes_the_roadmap_on_rotating_chairs_and_vice_chairs() -> None:
@@ -116,92 +120,6 @@ def test_diff_accounts_for_every_finding_of_both_policies(history: History, data
 
 # -- joint meetings (seed 001) ---------------------------------------------------------------------------
 
-CHORLEY = Partnership(
-    id="chorley",
-    name="Chorley PSR",
-    policy="chorley-south-ribble-2021",
-    timezone="Europe/London",
-    started=date(2015, 6, 16),
-    district_council="chorley-council",
-)
-SOUTH_RIBBLE = Partnership(
-    id="south-ribble",
-    name="South Ribble Partnership",
-    policy="chorley-south-ribble-2021",
-    timezone="Europe/London",
-    started=date(2015, 4, 1),
-    district_council="south-ribble-council",
-)
-JOINT_PEOPLE = (
-    Person(
-        id="alistair-bradley",
-        name="Alistair Bradley",
-        organisation="chorley-council",
-        offices=("council-leader",),
-    ),
-    Person(
-        id="sr-leader",
-        name="South Ribble Leader",
-        organisation="south-ribble-council",
-        offices=("council-leader",),
-    ),
-    Person(id="sr-chair", name="South Ribble Chair"),
-    Person(id="gary-hall", name="Gary Hall", organisation="chorley-council"),
-)
-CHAIR_OF = {"alistair-bradley": "chorley", "sr-chair": "south-ribble"}
-LEADER_OF = {"chorley": "alistair-bradley", "south-ribble": "sr-leader"}
-
-
-def joint_history(chairs: list[str], vice_chairs: list[str | None]) -> History:
-    meetings = [
-        Meeting(
-            id=f"joint-{index:02d}",
-            groups=("chorley-exec", "sr-board"),
-            start=datetime(2021, 1 + index, 16, 14),
-            status="held",
-            chair=chair,
-            vice_chair=vice,
-            agenda_published=date(2021, 1 + index, 9),
-            attendance=[
-                Attendance(p, "present") for p in ("alistair-bradley", "gary-hall", "sr-chair", "sr-leader")
-            ],
-        )
-        for index, (chair, vice) in enumerate(zip(chairs, vice_chairs, strict=True))
-    ]
-    return History(
-        partnerships=[CHORLEY, SOUTH_RIBBLE],
-        organisations=[
-            Organisation(id="chorley-council", name="Chorley Council", partnership="chorley", status="full"),
-            Organisation(
-                id="south-ribble-council", name="South Ribble BC", partnership="south-ribble", status="full"
-            ),
-        ],
-        people=JOINT_PEOPLE,
-        groups=[
-            Group(id="chorley-exec", partnership="chorley", tier="executive"),
-            Group(id="sr-board", partnership="south-ribble", tier="board", chair="sr-chair"),
-        ],
-        memberships=[
-            Membership("alistair-bradley", "chorley-exec", "chief-officer", date(2015, 6, 16)),
-            Membership("gary-hall", "chorley-exec", "chief-officer", date(2015, 6, 16)),
-            Membership("sr-chair", "sr-board", "independent-chair", date(2019, 5, 1)),
-            Membership("sr-leader", "sr-board", "accountable-representative", date(2019, 5, 1)),
-        ],
-        meetings=meetings,
-    )
-
-
-joint_series = st.integers(1, 10).flatmap(
-    lambda n: st.tuples(
-        st.lists(st.sampled_from(sorted(CHAIR_OF)), min_size=n, max_size=n),
-        st.lists(
-            st.sampled_from([None, "alistair-bradley", "sr-leader", "gary-hall", "sr-chair"]),
-            min_size=n,
-            max_size=n,
-        ),
-    )
-)
-
 
 @given(joint_series)
 def test_the_joint_rules_hold_for_any_sequence_of_joint_meetings(
@@ -211,7 +129,8 @@ def test_the_joint_rules_hold_for_any_sequence_of_joint_meetings(
     "Leaders of each district Council will provide the vice chair (where they are not currently chair)".
 
     Each partnership's evaluation flags exactly the meetings chaired for the same partnership as the one
-    before, and exactly those whose vice chair is not the Leader of the other partnership's council.
+    before, and exactly those whose vice chair is not the Leader of one of the two district councils, or is
+    the meeting's chair.
     """
     chairs, vice_chairs = series
     history = joint_history(chairs, vice_chairs)
@@ -230,11 +149,11 @@ def test_the_joint_rules_hold_for_any_sequence_of_joint_meetings(
         assert rotation == {
             f"joint-{i:02d}" for i in range(1, len(chairs)) if CHAIR_OF[chairs[i]] == CHAIR_OF[chairs[i - 1]]
         }
-        other = {"chorley": "south-ribble", "south-ribble": "chorley"}
+        leaders = set(LEADER_OF.values())
         assert vice == {
             f"joint-{i:02d}"
             for i in range(len(chairs))
-            if vice_chairs[i] != LEADER_OF[other[CHAIR_OF[chairs[i]]]]
+            if vice_chairs[i] not in leaders or vice_chairs[i] == chairs[i]
         }
         assert not [f for f in evaluation.findings if f.rule == "meeting.chair"]
 
@@ -248,9 +167,7 @@ def test_joint_rules_do_not_look_back_before_january_2021() -> None:
     assert not [f for f in findings if f.rule.startswith("joint.")]
 
 
-def decided_at(group: str) -> list[object]:
-    from strategies.chorley import chorley, held, item
-
+def decided_at(group: str) -> list[Finding]:
     day = date(2015, 9, 8)
     history = chorley(meetings=[held(group, day, items=[item("4", votes_for=["alistair-bradley"])])])
     return [
@@ -258,10 +175,47 @@ def decided_at(group: str) -> list[object]:
     ]
 
 
-def test_under_the_review_a_decision_taken_at_the_executive_is_not_the_boards() -> None:
-    """Seed 004, Governance 2: "Decision making needs to be clearly defined at one level"; the Board's
-    role: "To collectively be the decision makers"."""
-    assert len(decided_at("exec")) == 1
+def test_under_the_review_a_decision_may_be_taken_at_the_board_or_the_executive() -> None:
+    """Review (March 2015), Governance 2: "Decision making could take place at the Board or Executive level,
+    dependant on how the partnership is organised": by default both are accepted."""
+    assert decided_at("exec") == []
+    assert CHORLEY_2015_REVIEW.parameter("deciding_tiers").interpretation
+
+
+def test_under_the_review_a_vote_taken_at_the_implementation_group_is_not_a_partnership_decision() -> None:
+    """Review, Governance 2: "Decision making needs to be clearly defined at one level"."""
+    (finding,) = decided_at("ig")
+    assert finding.interpretation == {
+        "deciding_tiers": ["board", "executive"],
+        "partnership_decision_methods": ["vote", "chair"],
+    }
+
+
+def test_a_policy_choosing_the_board_alone_flags_a_decision_at_the_executive() -> None:
+    """The Board's role in the review: "To collectively be the decision makers"."""
+    board_only = CHORLEY_2015_REVIEW.with_parameter("deciding_tiers", ["board"])
+    day = date(2015, 9, 8)
+    history = chorley(meetings=[held("exec", day, items=[item("4", votes_for=["alistair-bradley"])])])
+    found = [f for f in evaluate(history, board_only, day).findings if f.rule == "decision.decision-maker"]
+    assert len(found) == 1
+
+
+def test_an_implementation_groups_consensus_on_its_own_work_is_not_a_partnership_decision() -> None:
+    """What counts as a partnership decision is a named reading: by default a vote or the chair's decision,
+    not a group's consensus on its own delivery work."""
+    day = date(2015, 9, 8)
+    consensus = Item(id="5", title="Delivery plan", decision=Decision(method="consensus"))
+    history = chorley(meetings=[held("ig", day, items=[consensus])])
+    found = [
+        f for f in evaluate(history, CHORLEY_2015_REVIEW, day).findings if f.rule == "decision.decision-maker"
+    ]
+    assert found == []
+    counting = CHORLEY_2015_REVIEW.with_parameter(
+        "partnership_decision_methods", ["vote", "chair", "consensus"]
+    )
+    assert [
+        f.rule for f in evaluate(history, counting, day).findings if f.rule == "decision.decision-maker"
+    ] == ["decision.decision-maker"]
 
 
 def test_under_the_review_a_decision_taken_at_the_board_is_in_order() -> None:

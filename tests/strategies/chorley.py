@@ -293,8 +293,12 @@ def item(
     return Item(id=item_id, title=title, declarations=declarations, decision=decision)
 
 
-def prejudicial(person: str, *, withdrew: bool, nature: str = "the trust is a bidder") -> Declaration:
-    return Declaration(person=person, interest=Interest.PREJUDICIAL, nature=nature, withdrew=withdrew)
+def prejudicial(
+    person: str, *, withdrew: bool, nature: str = "the trust is a bidder", took_part: bool | None = None
+) -> Declaration:
+    return Declaration(
+        person=person, interest=Interest.PREJUDICIAL, nature=nature, withdrew=withdrew, took_part=took_part
+    )
 
 
 def personal(person: str, nature: str = "spouse works for a bidder") -> Declaration:

@@ -59,3 +59,6 @@ def test_the_policy_reference_in_docs_is_up_to_date() -> None:
         assert path.read_text(encoding="utf-8") == policy_reference.policy_markdown(policy), (
             f"{path} is out of date: run python scripts/policy_reference.py"
         )
+    assert policy_reference.COVERAGE.read_text(encoding="utf-8") == policy_reference.coverage_markdown(), (
+        f"{policy_reference.COVERAGE} is out of date: run python scripts/policy_reference.py"
+    )

@@ -35,11 +35,9 @@ def psr() -> None:
 def validate(dataset: Path) -> None:
     """Check DATASET against the psr/1 format; list every problem (exit 2) or confirm it (exit 0)."""
     from ..dataset import read_dataset
-    from ..policy_file import resolve_policy
 
     history = read_dataset(dataset)
-    for partnership in history.partnerships:
-        resolve_policy(partnership.policy, dataset.parent)  # a policy file named by the dataset is read too
+    policies_for(history, None, dataset.parent)  # policy files named by the dataset are read too
     click.echo(
         f"{dataset}: valid psr/1 dataset: {len(history.partnerships)} partnership(s), "
         f"{len(history.organisations)} organisation(s), {len(history.people)} people, "
@@ -115,7 +113,7 @@ def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, o
     after, before = resolve_policy(policy_ref), resolve_policy(against_ref)
     day = as_of if as_of is not None else date.today()
     with collector_paused():
-        comparison = compare(evaluate(history, before, day), evaluate(history, after, day))
+        comparison = compare(evaluate(history, before, day), evaluate(history, after, day), (before, after))
     if output == "json":
         document = comparison_document(comparison, before.id, after.id, day.isoformat())
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))

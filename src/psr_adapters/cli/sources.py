@@ -32,8 +32,14 @@ def read_history(dataset: Path | None, database: str | None) -> tuple[History, P
 
 def policies_for(history: History, chosen: str | None, base: Path) -> Policy | dict[str, Policy]:
     """The policy given on the command line for every partnership, else each partnership's own."""
+    from psr_core import check_named_chairs
+
     from ..policy_file import resolve_policy
 
+    policies: Policy | dict[str, Policy]
     if chosen is not None:
-        return resolve_policy(chosen)
-    return {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
+        policies = resolve_policy(chosen)
+    else:
+        policies = {p.id: resolve_policy(p.policy, base) for p in history.partnerships}
+    check_named_chairs(history, policies)
+    return policies

@@ -45,10 +45,11 @@ class CoreView:
         *,
         expected: Mapping[str, Membership] | None = None,
         thresholds: Sequence[Threshold] = (),
+        voters: Mapping[str, Membership] | None = None,
     ) -> Finding:
         """The one finding the core's ``rule`` makes of ``meeting`` as the record stands."""
         assessment = self.assessment
-        assessment.expect(meeting, dict(expected or {}))
+        assessment.expect(meeting, dict(expected or {}), None if voters is None else dict(voters))
         if thresholds:
             assessment.runs = AttendanceRuns(assessment)
             for threshold in thresholds:

@@ -13,7 +13,7 @@ kind                      payload
                           and ``from`` again replaces the membership (to record its end, say)
 ``meeting_held``          ``id, groups, start`` [``end, chair, vice_chair, agenda_published, location``]
 ``attendance_recorded``   ``meeting, person, status`` [``deputy, exceptional``]
-``declaration_made``      ``meeting, item, person, interest`` [``nature, withdrew``]
+``declaration_made``      ``meeting, item, person, interest`` [``nature, withdrew, took_part``]
 ``vote_cast``             ``meeting, item, person, vote`` (``for``, ``against`` or ``abstain``)
 ``item_decided``          ``meeting, item``: the item's declarations and votes are complete
 ``meeting_closed``        ``meeting``: the minutes are complete
@@ -183,6 +183,12 @@ class _Reader:
             raise self.fail(key, "true or false")
         return value
 
+    def optional_flag(self, key: str) -> bool | None:
+        value = self.payload.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(key, "true or false")
+        return value
+
     def ids(self, key: str) -> tuple[str, ...]:
         value = self.payload.get(key)
         if isinstance(value, str) or not isinstance(value, list | tuple) or not value:
@@ -275,6 +281,7 @@ def _declaration(r: _Reader) -> DeclarationMade:
         interest=r.choice("interest", Interest, _words(Interest)),
         nature=r.note("nature"),
         withdrew=r.flag("withdrew"),
+        took_part=r.optional_flag("took_part"),
     )
     return DeclarationMade(meeting=r.text("meeting"), item=r.text("item"), declaration=declaration)
 
@@ -300,7 +307,11 @@ READERS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Callable[[_Reader], P
         _meeting,
     ),
     "attendance_recorded": (("meeting", "person", "status"), ("deputy", "exceptional"), _attendance),
-    "declaration_made": (("meeting", "item", "person", "interest"), ("nature", "withdrew"), _declaration),
+    "declaration_made": (
+        ("meeting", "item", "person", "interest"),
+        ("nature", "withdrew", "took_part"),
+        _declaration,
+    ),
     "vote_cast": (("meeting", "item", "person", "vote"), (), _vote),
     "item_decided": (("meeting", "item"), (), lambda r: ItemDecided(r.text("meeting"), r.text("item"))),
     "meeting_closed": (("meeting",), (), lambda r: MeetingClosed(r.text("meeting"))),

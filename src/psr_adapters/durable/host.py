@@ -195,7 +195,14 @@ class DurableHost:
             rules.check_meeting(held)
         self._meetings[held.id] = tuple(owners)
         for rules in touched:
-            rules.apply_meeting(held, start)
+            others = {
+                group: other.seating
+                for other in touched
+                if other is not rules
+                for group in held.groups
+                if self._groups.get(group) == other.partnership.id
+            }
+            rules.apply_meeting(held, start, others)
         return touched
 
     def _minute(self, kind: str, event: Parsed) -> list[PartnershipRules]:

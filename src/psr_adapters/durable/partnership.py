@@ -7,6 +7,7 @@ now. The findings the actions deliver collect in :attr:`PartnershipRules.found`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -114,12 +115,22 @@ class PartnershipRules:
                     f"({last.meeting.start.isoformat()}), already held by {group}; post meetings in order",
                 )
 
-    def apply_meeting(self, held: MeetingHeld, start: datetime) -> None:
+    def apply_meeting(
+        self, held: MeetingHeld, start: datetime, others: Mapping[str, Seating] | None = None
+    ) -> None:
+        """Hold a meeting of this partnership's groups; ``others`` holds, for a joint meeting, the seating of
+        each other group that meets in it, whose members may vote there too (clauses 1.7.5, 1.7.6)."""
         meeting = Meeting(id=held.id, groups=held.groups, start=start, status="held")
         day = meeting.day
         own = self.own(held.groups)
         counted = {group: self.seating.counted(group, day) for group in own} if self.counts_runs else {}
-        record = MeetingRecord(len(self._serials), meeting, own, self.seating.expected(own, day), counted)
+        expected = self.seating.expected(own, day)
+        voters = dict(expected)
+        for group, seating in sorted((others or {}).items()):
+            for membership in seating.memberships(group):
+                if membership.covers(day):
+                    voters.setdefault(membership.person, membership)
+        record = MeetingRecord(len(self._serials), meeting, own, expected, counted, voters=voters)
         self._serials.append(record)
         self.meetings[meeting.id] = record
         new_runs = []
@@ -225,7 +236,7 @@ class PartnershipRules:
                         "t": "declared",
                         "day": day,
                         "pi": _flag(declaration.interest is Interest.PREJUDICIAL),
-                        "w": _flag(declaration.withdrew),
+                        "w": _flag(declaration.withdrew or declaration.took_part is False),
                         "v": vote or "none",
                     }
                     | self._about((record, item, declaration))
@@ -237,7 +248,7 @@ class PartnershipRules:
                 for_member = record.deputy_for(person)
                 facts = {
                     "present": entry is not None and entry.status is AttendanceStatus.PRESENT,
-                    "member": person in record.expected,
+                    "member": person in record.voters,
                     "withdrew": person in withdrawn,
                     "proxy": for_member is not None and for_member in record.expected,
                 }
@@ -307,8 +318,8 @@ class PartnershipRules:
                     person,
                     group,
                     meeting,
-                    tuple(self._serials[serial].meeting for serial in missed),
-                    tuple(self._serials[serial].meeting for serial in run["skipped"]),
+                    tuple(self._minuted(serial, person) for serial in missed),
+                    tuple(self._minuted(serial, person) for serial in run["skipped"]),
                     ends_membership and rule == DEEMED_RESIGNATION,
                 )
                 self._deliver(self.view.judge(rule, meeting, thresholds=[threshold]))
@@ -319,6 +330,13 @@ class PartnershipRules:
                 _replace(c, run, {**_fields(run), "n": run["n"] + 1, "missed": missed})
 
         return miss
+
+    def _minuted(self, serial: int, person: str) -> Meeting:
+        """The held meeting ``serial`` with the member's own line of its minutes, as the threshold's
+        evidence reads it (an exceptional reason, who accepted it and when)."""
+        record = self._serials[serial]
+        entry = record.entries.get(person)
+        return attrs.evolve(record.meeting, attendance=(entry,)) if entry is not None else record.meeting
 
     def _deputy(self, c: Any) -> None:
         record, entry = self._context[c.o.j]
@@ -336,7 +354,9 @@ class PartnershipRules:
         record, item, person, vote = self._context[c.o.j]
         view = Item(id=item.id, declarations=tuple(item.declarations), decision=_decision([(person, vote)]))
         meeting = attrs.evolve(record.meeting, attendance=tuple(record.entries.values()), items=(view,))
-        self._deliver(self.view.judge(VOTE_ELIGIBILITY, meeting, expected=record.expected))
+        self._deliver(
+            self.view.judge(VOTE_ELIGIBILITY, meeting, expected=record.expected, voters=record.voters)
+        )
 
 
 def _decision(votes: list[tuple[str, str]]) -> Decision:

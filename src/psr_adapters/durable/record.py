@@ -104,6 +104,8 @@ class MeetingRecord:
     entries: dict[str, Attendance] = attrs.field(factory=dict)
     items: dict[str, ItemRecord] = attrs.field(factory=dict)
     closed: bool = False
+    voters: dict[str, Membership] = attrs.field(factory=dict)
+    """Who may vote as a member: the expected, and at a joint meeting the other groups' members too."""
 
     @property
     def judged_any(self) -> bool:

@@ -59,6 +59,8 @@ def meeting_events(meeting: Meeting, *, decide_items: bool = True) -> Iterator[E
             }
             if declaration.nature is not None:
                 declared["nature"] = declaration.nature
+            if declaration.took_part is not None:
+                declared["took_part"] = declaration.took_part
             yield Event("declaration_made", declared)
         if item.decision is not None:
             for person, vote in item.decision.voters():

@@ -14,7 +14,8 @@ The engine sees these messages, all in one context per partnership:
 - event ``seen``: a counted member's attendance at a held meeting (``st`` the status or ``unrecorded``,
   ``ex`` 1 when an exceptional reason is recorded), joined to the member's ``run`` (clauses 1.7.3, 1.4.8);
 - event ``entry``: an attendance entry, ``exp`` 1 when its member was expected (clause 1.4.8);
-- event ``declared``: a declaration of interest once its item is decided (clause 1.7.6);
+- event ``declared``: a declaration of interest once its item is decided, ``w`` 1 when the member stood
+  aside (left the room, or stayed and took no part in the discussion: clause 1.7.6);
 - event ``vote``: a vote once its item is decided, with whether its voter was present, a member, withdrawn,
   or the deputy of an expected member (clause 1.7.5).
 

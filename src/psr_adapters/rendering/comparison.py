@@ -15,8 +15,23 @@ def comparison_document(comparison: Comparison, before: str, after: str, as_of: 
         "as_of": as_of,
         "policy": after,
         "against": before,
-        "appeared": [finding_document(f) for f in comparison.appeared],
-        "disappeared": [finding_document(f) for f in comparison.disappeared],
+        "parameters": [
+            {
+                "name": change.name,
+                "before": change.before,
+                "after": change.after,
+                "interpretation": change.interpretation,
+                "clause_before": change.clause_before,
+                "clause_after": change.clause_after,
+            }
+            for change in comparison.parameters
+        ],
+        "appeared": [
+            {**finding_document(f), "because": list(comparison.because(f))} for f in comparison.appeared
+        ],
+        "disappeared": [
+            {**finding_document(f), "because": list(comparison.because(f))} for f in comparison.disappeared
+        ],
         "changed": [
             {
                 "before": finding_document(change.before),
@@ -30,6 +45,12 @@ def comparison_document(comparison: Comparison, before: str, after: str, as_of: 
 
 def comparison_table(comparison: Comparison, before: str, after: str, width: int = 100) -> str:
     lines = [f"Findings under {after} compared with {before}:"]
+    if comparison.parameters:
+        lines.append("")
+        lines.append(f"parameters that differ ({len(comparison.parameters)}):")
+        for parameter in comparison.parameters:
+            reading = ", a reading of ambiguous text" if parameter.interpretation else ""
+            lines.append(f"  {parameter.name}: {parameter.before!r} -> {parameter.after!r}{reading}")
     sections = (
         ("+", f"only under {after}", comparison.appeared),
         ("-", f"only under {before}", comparison.disappeared),
@@ -38,7 +59,9 @@ def comparison_table(comparison: Comparison, before: str, after: str, width: int
         lines.append("")
         lines.append(f"{title} ({len(findings)}):")
         for f in findings:
-            lines.append(f"{sign} {f.date.isoformat()}  {f.severity.value:<8} {f.rule}  [{f.clause}]")
+            because = comparison.because(f)
+            reason = f"  (because: {', '.join(because)})" if because else ""
+            lines.append(f"{sign} {f.date.isoformat()}  {f.severity.value:<8} {f.rule}  [{f.clause}]{reason}")
             lines.extend(
                 textwrap.wrap(f.message, max(width, 40), initial_indent="    ", subsequent_indent="    ")
             )

@@ -6,10 +6,12 @@ from ..errors import UnknownPolicyError
 from .chorley_2015 import CHORLEY_2015
 from .chorley_2015_review import CHORLEY_2015_REVIEW
 from .chorley_south_ribble_2021 import CHORLEY_SOUTH_RIBBLE_2021
+from .south_ribble_2021 import SOUTH_RIBBLE_2021
 from .version import Policy
 
 BUILT_IN: dict[str, Policy] = {
-    policy.id: policy for policy in (CHORLEY_2015, CHORLEY_2015_REVIEW, CHORLEY_SOUTH_RIBBLE_2021)
+    policy.id: policy
+    for policy in (CHORLEY_2015, CHORLEY_2015_REVIEW, CHORLEY_SOUTH_RIBBLE_2021, SOUTH_RIBBLE_2021)
 }
 
 

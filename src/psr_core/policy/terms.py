@@ -91,3 +91,16 @@ class RuleTerms:
     def _cites_something(self, _attribute: attrs.Attribute[Any], value: tuple[Citation, ...]) -> None:
         if not value:
             raise PolicyError(f"a rule under clause {self.clause} must quote the text it implements")
+
+
+@attrs.frozen
+class Clause:
+    """A clause or element of a source document, with the quoted passages that encode it (a rule or a
+    parameter citing one of them), or, where nothing does, why not (``not_encoded``; it may also qualify a
+    clause encoded in part)."""
+
+    document: str
+    number: str
+    title: str
+    passages: tuple[Citation, ...] = ()
+    not_encoded: str = ""

@@ -1,11 +1,12 @@
-"""What each named parameter may hold, so that a policy with a mistyped value is refused before use."""
+"""The checks a declared parameter's values pass (:mod:`psr_core.policy.parameters`): each returns what is
+wrong with a value, or ``None``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from ..model.vocabulary import AdvocateRole, PartnerStatus, Role, Tier
+from ..model.vocabulary import PartnerStatus, Tier
 
 TIERS = {tier.value for tier in Tier}
 CHAIR_RULES = {"named", "district-council-leader", "independent", "member", "any"}
@@ -82,35 +83,3 @@ def _unrecorded(value: Any) -> str | None:
 
 
 _STATUSES = _words({s.value for s in PartnerStatus}, "partner statuses")
-CHECKS: dict[str, Callable[[Any], str | None]] = {
-    "cadence_months": _per_tier(_count, "a number of months"),
-    "chair_rule": _per_tier(_chair_rule, "a chair rule"),
-    "named_chair_overrides": _flag,
-    "agenda_notice_days": _days,
-    "written_explanation_after": _count,
-    "deemed_resignation_after": _count,
-    "apologies_count_as_missed": _flag,
-    "deputy_counts_as_missed": _flag,
-    "exceptional_reason_skips": _flag,
-    "unrecorded_attendance": _unrecorded,
-    "deemed_resignation_ends_membership": _flag,
-    "contribution_band": _band,
-    "contributing_statuses": _STATUSES,
-    "executive_statuses": _STATUSES,
-    "implementation_statuses": _STATUSES,
-    "board_statuses": _STATUSES,
-    "partner_statuses": _STATUSES,
-    "advocate_roles": _words({a.value for a in AdvocateRole}, "advocate roles"),
-    "tier_roles": _per_tier(_words({r.value for r in Role}, "roles"), "a list of roles"),
-    "scrutiny_months": _count,
-    "review_months": _count,
-    "abstention_counts_as_voting": _flag,
-    "deputies_may_vote": _flag,
-    "deciding_tiers": _words(TIERS, "tiers"),
-}
-
-
-def value_problem(name: str, value: Any) -> str | None:
-    """What is wrong with ``value`` for the parameter ``name``, or ``None`` (unknown names pass)."""
-    check = CHECKS.get(name)
-    return check(value) if check is not None else None

@@ -23,10 +23,33 @@ def _unexcused(assessment: Assessment, threshold: Threshold) -> str:
     return " (exceptional reasons are not excused under this policy)"
 
 
+def _exceptional(threshold: Threshold) -> list[dict[str, str | None]]:
+    """The exceptional reasons recorded for the run's meetings, with who accepted each and when, where the
+    minutes say (clause 1.7.3: "Unless there are exceptional reasons", the chair's discretion)."""
+    reasons = []
+    for meeting in sorted((*threshold.missed, *threshold.skipped), key=lambda m: (m.start, m.id)):
+        entry = None
+        for line in meeting.attendance:  # the last line for the member, as the attendance record reads it
+            if line.person == threshold.person:
+                entry = line
+        if entry is not None and entry.exceptional:
+            accepted_on = entry.exceptional_accepted_on
+            reasons.append(
+                {
+                    "meeting": meeting.id,
+                    "reason": entry.exceptional,
+                    "accepted_by": entry.exceptional_accepted_by,
+                    "accepted_on": accepted_on.isoformat() if accepted_on is not None else None,
+                }
+            )
+    return reasons
+
+
 def _evidence(threshold: Threshold) -> dict[str, object]:
     return {
         "missed": [meeting.id for meeting in threshold.missed],
         "skipped": [meeting.id for meeting in threshold.skipped],
+        "exceptional": _exceptional(threshold),
     }
 
 

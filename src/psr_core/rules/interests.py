@@ -12,7 +12,8 @@ from .base import meeting_rule
 
 @meeting_rule(
     "interest.prejudicial-participation",
-    "A member with a prejudicial interest in an item who did not withdraw, or who voted on it.",
+    "A member with a prejudicial interest in an item who neither left the room nor took no part in its "
+    "discussion, or who voted on it.",
     uses=("abstention_counts_as_voting",),
 )
 def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
@@ -27,11 +28,13 @@ def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Itera
         for declaration in prejudicial:
             vote = votes.get(declaration.person)
             voted = vote is not None and (vote != "abstain" or abstaining_votes)
-            if declaration.withdrew and not voted:
+            # "leave the room and/or take no part in the discussions": either one complies.
+            stood_aside = declaration.withdrew or declaration.took_part is False
+            if stood_aside and not voted:
                 continue
             what = []
-            if not declaration.withdrew:
-                what.append("did not withdraw")
+            if not stood_aside:
+                what.append("neither left the room nor is recorded as taking no part in its discussion")
             if voted:
                 what.append(f"voted ({vote})")
             yield assessment.finding(
@@ -43,6 +46,7 @@ def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Itera
                 {
                     "nature": declaration.nature,
                     "withdrew": declaration.withdrew,
+                    "took_part": declaration.took_part,
                     "vote": vote,
                 },
                 uses=("abstention_counts_as_voting",),
@@ -64,7 +68,7 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
     ]
     if not items:
         return
-    expected = assessment.expected(meeting)
+    expected = assessment.voters(meeting)
     record = assessment.record(meeting)
     # A member recorded present may vote on any item they did not withdraw from: only votes cast by
     # anyone else, or on an item someone withdrew from, need a closer look.
@@ -135,15 +139,18 @@ def _needs_a_look(item: Item, eligible: set[str]) -> bool:
 @meeting_rule(
     "decision.decision-maker",
     "A decision recorded at a meeting of a tier that is not the partnership's decision maker.",
-    uses=("deciding_tiers",),
+    uses=("deciding_tiers", "partnership_decision_methods"),
 )
 def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     deciding = set(assessment.value("deciding_tiers", meeting.day))
     tiers = {assessment.groups[g].tier.value for g in meeting.groups if g in assessment.groups}
     if tiers & deciding:
         return
+    # What makes a recorded decision a partnership decision (a vote, the chair's decision), not a group
+    # agreeing its own work: a named reading.
+    judged = set(assessment.value("partnership_decision_methods", meeting.day))
     for item in meeting.items:
-        if item.decision is None:
+        if item.decision is None or item.decision.method.value not in judged:
             continue
         yield assessment.finding(
             "decision.decision-maker",
@@ -156,5 +163,5 @@ def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding
                 "deciding_tiers": sorted(deciding),
                 "method": item.decision.method.value,
             },
-            uses=("deciding_tiers",),
+            uses=("deciding_tiers", "partnership_decision_methods"),
         )

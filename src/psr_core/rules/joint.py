@@ -1,4 +1,5 @@
-"""Joint meetings of two partnerships (seed 001, section 6.1): rotating chairs and vice chairs.
+"""Joint meetings of two partnerships (section 6.1 of the joint roadmap, October 2020): rotating chairs and
+vice chairs.
 
 A joint meeting is one meeting whose groups belong to two or more partnerships. It counts for attendance
 in each of its groups; these rules judge who chairs and vice-chairs it.
@@ -22,7 +23,7 @@ def meeting_partnerships(assessment: Assessment, meeting: Meeting) -> list[str]:
 
 
 def chair_partnership(assessment: Assessment, meeting: Meeting, person: str) -> str | None:
-    """The partnership a chair belongs to (CONTRACT §4).
+    """The partnership a chair belongs to.
 
     The partnership of the group that names them as its chair, else of the group in which they hold a
     membership on the meeting's day (the meeting's own groups first), else of their organisation.
@@ -90,14 +91,21 @@ register(
 
 @meeting_rule(
     "joint.vice-chair",
-    "A joint meeting whose vice chair is not the Leader of a district council that is not chairing.",
+    "A joint meeting whose vice chair is not the Leader of the district council of one of its partnerships, "
+    "or is its chair.",
+    uses=("vice_chair_from_other_side",),
 )
 def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
+    """ "Leaders of each district Council will provide the vice chair (where they are not currently chair)":
+    the Leader of any of the meeting's partnerships' district councils who is not chairing it may be vice
+    chair; under the narrower reading (``vice_chair_from_other_side``), only a Leader of a partnership other
+    than the chair's."""
     if not is_joint(assessment, meeting):
         return
     partnerships = meeting_partnerships(assessment, meeting)
     chairing = chair_partnership(assessment, meeting, meeting.chair) if meeting.chair else None
-    eligible = [p for p in partnerships if p != chairing]
+    other_side = bool(assessment.value("vice_chair_from_other_side", meeting.day))
+    eligible = [p for p in partnerships if not (other_side and p == chairing)]
     councils = {
         assessment.partnerships[p].district_council: p
         for p in eligible
@@ -106,7 +114,9 @@ def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     leaders = sorted(
         person.id
         for person in assessment.people.values()
-        if "council-leader" in person.offices and person.organisation in councils
+        if "council-leader" in person.offices
+        and person.organisation in councils
+        and person.id != meeting.chair
     )
     if meeting.vice_chair is not None and meeting.vice_chair in leaders:
         return
@@ -114,15 +124,23 @@ def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
         problem = "no vice chair is recorded"
     elif meeting.vice_chair == meeting.chair:
         problem = f"the vice chair {meeting.vice_chair} is also the chair"
+    elif other_side:
+        problem = (
+            f"the vice chair {meeting.vice_chair} is not the Leader of the district council of a partnership "
+            "other than the chair's"
+        )
     else:
-        problem = f"the vice chair {meeting.vice_chair} is not the Leader of a district council not chairing"
+        problem = (
+            f"the vice chair {meeting.vice_chair} is not the Leader of the district council of one of the "
+            "meeting's partnerships"
+        )
     yield assessment.finding(
         "joint.vice-chair",
         meeting.day,
         Subject(meeting=meeting.id, person=meeting.vice_chair),
         f"At the joint meeting {meeting.id} (chaired for {chairing or 'an unknown partnership'}) {problem}; "
-        f"the Leader of the district council of {', '.join(eligible) or 'the other partnership'} "
-        f"({', '.join(leaders) or 'none recorded'}) provides the vice chair",
+        f"a Leader of the district council of {', '.join(eligible) or 'the other partnership'} who is not "
+        f"chairing ({', '.join(leaders) or 'none recorded'}) provides the vice chair",
         {
             "chair": meeting.chair,
             "chair_partnership": chairing,
@@ -130,4 +148,5 @@ def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             "eligible_vice_chairs": leaders,
             "district_councils": sorted(c for c in councils if c),
         },
+        uses=("vice_chair_from_other_side",),
     )
