@@ -1,4 +1,6 @@
-"""The ``psr`` command: the composition root that reads files, evaluates, and renders (CONTRACT §5).
+"""The ``psr`` command: the composition root that reads files, evaluates, and renders.
+
+The commands and their options are described in ``docs/reference/command-line.md``.
 
 Each command imports the library code it uses when it runs, so that ``psr --help`` loads only click and
 the command definitions, and no command loads a part of psr (or a library) that it does not use.
