@@ -75,16 +75,18 @@ def check(
     policy = policies_for(history, policy_ref, base)
     day = as_of if as_of is not None else date.today()
     step = progress.steps(len(history.partnerships), "partnership", f"judging as of {day.isoformat()}")
+    # The collector stays paused while the findings are written too: encoding them allocates as much as
+    # judging does, and each full collection would walk the whole history again.
     with collector_paused():
         evaluation = evaluate(history, policy, day, on_progress=step)
-    progress.done()
-    sys.stdout.flush()
-    stream = sys.stdout.buffer  # bytes straight to standard output, without a copy as text
-    if output == "json":
-        write_findings_json(evaluation, stream)
-    else:
-        write_findings_table(evaluation, stream, width=shutil.get_terminal_size((100, 24)).columns)
-    stream.flush()
+        progress.done()
+        sys.stdout.flush()
+        stream = sys.stdout.buffer  # bytes straight to standard output, without a copy as text
+        if output == "json":
+            write_findings_json(evaluation, stream)
+        else:
+            write_findings_table(evaluation, stream, width=shutil.get_terminal_size((100, 24)).columns)
+        stream.flush()
     sys.exit(1 if evaluation.has_breach else 0)
 
 
