@@ -2,8 +2,9 @@
 
 ``HYPOTHESIS_PROFILE`` picks one: ``dev`` (the default on a workstation: quick, with a generous deadline
 because one example evaluates a whole partnership history), ``ci`` (the default when the ``CI``
-environment variable is set: more examples, no deadline, since shared machines stall) or ``debug`` (every
-example printed). The profile is chosen here, at the test command's entry point, and nowhere else.
+environment variable is set: more examples, no deadline, since shared machines stall), ``debug`` (every
+example printed) or ``triage`` (the first failure as found, not shrunk). The profile is chosen here, at
+the test command's entry point, and nowhere else.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, Verbosity, settings
+from hypothesis import HealthCheck, Phase, Verbosity, settings
 
 # Generating a whole partnership history draws a few hundred values; on a slow machine that can trip the
 # "too slow" health check without anything being wrong.
@@ -31,6 +32,15 @@ settings.register_profile(
 )
 settings.register_profile(
     "debug", max_examples=10, verbosity=Verbosity.verbose, suppress_health_check=_SLOW_DATA
+)
+# The first failing example as it was found, unshrunk: shrinking a whole partnership history can take
+# minutes, and a developer triaging a failure often wants the example now.
+settings.register_profile(
+    "triage",
+    max_examples=50,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=_SLOW_DATA,
 )
 
 _DEFAULT = "ci" if os.environ.get("CI") else "dev"

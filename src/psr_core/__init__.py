@@ -106,6 +106,7 @@ __all__ = [
     "Subject",
     "Tier",
     "UnknownPolicyError",
+    "UnrecordedAttendance",
     "built_in_policies",
     "built_in_policy",
     "casework",

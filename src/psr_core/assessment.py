@@ -7,15 +7,16 @@ clause, severity and the interpretation in force.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .attendance import AttendanceRecord, AttendanceRuns, Threshold, expected_at
 from .findings import Finding, Subject
 from .model import (
     Attendance,
-    AttendanceStatus,
     Contribution,
     Group,
     History,
@@ -29,39 +30,6 @@ from .model import (
     Tier,
 )
 from .policy import Policy, RuleTerms, SteadySpan
-
-if TYPE_CHECKING:
-    from .rules.attendance_runs import AttendanceRuns
-
-
-class AttendanceRecord:
-    """The attendance record of one meeting (clause 1.7.7), looked up by person.
-
-    ``entries`` holds each person's entry (the last, where the minutes list someone twice), ``present``
-    who is recorded present, and ``others`` the lines that record anything else, in the minutes' order.
-    """
-
-    __slots__ = ("entries", "meeting", "others", "present")
-
-    def __init__(self, meeting: Meeting) -> None:
-        self.meeting = meeting
-        entries: dict[str, Attendance] = {}
-        present: set[str] = set()
-        others: list[Attendance] = []
-        attended = AttendanceStatus.PRESENT
-        # One pass over the minutes: a later line for the same person replaces the earlier one in both
-        # ``entries`` and ``present``; every line not recording presence is kept in ``others``.
-        for entry in meeting.attendance:
-            person = entry.person
-            entries[person] = entry
-            if entry.status is attended:
-                present.add(person)
-            else:
-                present.discard(person)
-                others.append(entry)
-        self.entries = entries
-        self.present = present
-        self.others = others
 
 
 class HistoryIndex:
@@ -90,6 +58,19 @@ class HistoryIndex:
         for report in history.reports:
             reports[report.partnership].append(report)
         self.reports = dict(reports)
+
+    def take_in(self, fact: Membership | Contribution | Report, replacing: Membership | None = None) -> None:
+        """A dated fact that came to be known after the index was built (the incremental ledger): a
+        membership (``replacing`` the one it was known as before, if any), a contribution or a report."""
+        if isinstance(fact, Membership):
+            seats = self.memberships.setdefault(fact.group, [])
+            if replacing is not None:
+                seats.remove(replacing)
+            insort(seats, fact, key=Membership.order)
+        elif isinstance(fact, Contribution):
+            self.contributions.setdefault(fact.organisation, []).append(fact)
+        else:
+            self.reports.setdefault(fact.partnership, []).append(fact)
 
 
 class Assessment:
@@ -144,9 +125,7 @@ class Assessment:
         }
         self._interpretations: dict[tuple[str, ...], tuple[SteadySpan, dict[str, Any]]] = {}
         self._terms: dict[str, RuleTerms] = {}
-        from .rules.attendance_runs import AttendanceRuns
-
-        self.runs: AttendanceRuns = AttendanceRuns(self)
+        self.runs = AttendanceRuns(policy, {group: self.memberships(group) for group in self.groups})
 
     def contributions_of(self, organisation: str) -> list[Contribution]:
         return self.index.contributions.get(organisation, [])
@@ -176,15 +155,52 @@ class Assessment:
     # -- memberships, with deemed resignations applied ------------------------------------------------
     def observe(self, meeting: Meeting) -> None:
         """Count a held meeting in every member's run of misses; meetings come in order of their start."""
-        self.runs.observe(self, meeting)
+        expected = self.runs.observe(meeting, self.record(meeting))
+        if expected is not None:
+            self._expected[meeting.id] = expected
 
-    def add_meeting(self, meeting: Meeting) -> None:
-        """Index a meeting recorded after every meeting already here (incremental evaluation)."""
-        self.meetings.append(meeting)
-        if meeting.held:
-            for group in meeting.groups:
-                if group in self.groups:
-                    self._held.setdefault(group, []).append(meeting)
+    def advance(
+        self,
+        day: date,
+        meeting: Meeting | None = None,
+        seats: Iterable[tuple[Membership | None, Membership]] = (),
+    ) -> None:
+        """Move the assessment on to the end of ``day`` (never back): each seat that came to be known or
+        changed (``(old, new)``, ``old`` ``None`` for a new one) is taken in, then ``meeting``, recorded after
+        every meeting already here, is indexed. The incremental ledger moves a partnership's assessment on
+        through this method alone."""
+        if day < self.as_of:
+            raise ValueError(f"an assessment moves on, not back: {day.isoformat()} is before {self.as_of}")
+        self.as_of = day
+        for old, new in seats:
+            self.runs.seat_changed(old, new)
+        if meeting is not None:
+            self.meetings.append(meeting)
+            if meeting.held:
+                for group in meeting.groups:
+                    if group in self.groups:
+                        self._held.setdefault(group, []).append(meeting)
+
+    @classmethod
+    def of_meeting(
+        cls,
+        partnership: Partnership,
+        policy: Policy,
+        meeting: Meeting,
+        *,
+        expected: Mapping[str, Membership],
+        voters: Mapping[str, Membership] | None = None,
+        thresholds: Iterable[Threshold] = (),
+    ) -> Assessment:
+        """An assessment of one meeting as a host that keeps its own record tells it: who was expected,
+        who may vote as a member, and which thresholds a run of misses reached there (the durable_rules
+        adapter asks the core's rules to judge one fact at a time this way)."""
+        assessment = cls(History(partnerships=(partnership,)), partnership, policy, meeting.day)
+        assessment._expected[meeting.id] = dict(expected)
+        if voters is not None:
+            assessment._voters[meeting.id] = dict(voters)
+        assessment.runs = AttendanceRuns.reaching(policy, thresholds)
+        return assessment
 
     def memberships(self, group: str) -> list[Membership]:
         """Every recorded membership of ``group``, earliest first (resignations not applied)."""
@@ -208,11 +224,8 @@ class Assessment:
         known = self._expected.get(meeting.id)
         if known is not None:
             return known
-        expected: dict[str, Membership] = {}
-        for group in sorted(meeting.groups):  # by id, so that the order the minutes list them in is no matter
-            if group in self.groups:
-                for membership in self.members_on(group, meeting.day):
-                    expected.setdefault(membership.person, membership)
+        own = [group for group in meeting.groups if group in self.groups]
+        expected = expected_at(own, meeting.day, self.memberships, self.sits)
         self._expected[meeting.id] = expected
         return expected
 
@@ -234,18 +247,6 @@ class Assessment:
                     voters.setdefault(membership.person, membership)
         return voters
 
-    def expect(
-        self,
-        meeting: Meeting,
-        expected: Mapping[str, Membership],
-        voters: Mapping[str, Membership] | None = None,
-    ) -> None:
-        """Record who was expected at a held meeting, as the attendance runs found when counting it (and,
-        where a host knows them, who may vote at it as a member)."""
-        self._expected[meeting.id] = expected
-        if voters is not None:
-            self._voters[meeting.id] = voters
-
     def held_meetings(self, group: str) -> list[Meeting]:
         """Held meetings of ``group`` (joint ones included), in order."""
         return self._held.get(group, [])
@@ -261,10 +262,6 @@ class Assessment:
     def entries(self, meeting: Meeting) -> Mapping[str, Attendance]:
         """The minutes' attendance entries of ``meeting``, by person."""
         return self.record(meeting).entries
-
-    def attendance_of(self, meeting: Meeting, person: str) -> Attendance | None:
-        """The minutes' entry for ``person`` at ``meeting``, if there is one."""
-        return self.entries(meeting).get(person)
 
     # -- findings -------------------------------------------------------------------------------------
     def value(self, name: str, day: date) -> Any:

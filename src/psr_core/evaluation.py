@@ -6,7 +6,7 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -14,16 +14,12 @@ from .assessment import Assessment, HistoryIndex
 from .casework import STILL_OPEN, Casework, casework
 from .errors import PolicyError
 from .findings import Finding
-from .model import History, Meeting, MeetingStatus, Partnership, Severity
+from .model import History, Meeting, Membership, Partnership, Severity
 from .policy import Policy, RuleTerms, built_in_policy
 from .policy.parameters import value_problem
 from .rules import RULES, Rule
 
 PolicyChoice = Policy | Mapping[str, Policy] | None
-
-_HELD: Final = MeetingStatus.HELD
-"""What ``Meeting.held`` asks, as a constant a compiled build reads directly (the property is a call into
-interpreted code for every meeting)."""
 
 
 @attrs.frozen
@@ -115,9 +111,21 @@ class FindingsBook:
         for meeting in list(self.assessment.meetings):
             self.step(meeting)
 
+    def advance(
+        self,
+        day: date,
+        meeting: Meeting | None = None,
+        seats: Iterable[tuple[Membership | None, Membership]] = (),
+    ) -> list[Finding]:
+        """Move the book on to the end of ``day``: take in the seats that changed hands
+        (:meth:`Assessment.advance`), then step ``meeting``, recorded after every meeting here, through the
+        rules. The findings that stepping it found."""
+        self.assessment.advance(day, meeting, seats)
+        return self.step(meeting) if meeting is not None else []
+
     def step(self, meeting: Meeting) -> list[Finding]:
         """Count a held meeting in the attendance runs, then let each rule judge it; the new findings."""
-        if meeting.status is not _HELD:  # Meeting.held
+        if not meeting.held:
             return []
         assessment = self.assessment
         assessment.observe(meeting)

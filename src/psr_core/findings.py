@@ -19,7 +19,7 @@ SUBJECT_KINDS = ("partnership", "organisation", "person", "group", "meeting", "i
 
 @attrs.frozen
 class Subject:
-    """The ids a finding is about, by kind (CONTRACT §3)."""
+    """The ids a finding is about, by kind: partnership, organisation, person, group, meeting, item."""
 
     partnership: str | None = None
     organisation: str | None = None

@@ -19,8 +19,6 @@ same day; a property test holds the ledger to that.
 from __future__ import annotations
 
 import heapq
-from bisect import insort
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -30,7 +28,7 @@ from .assessment import HistoryIndex
 from .casework import casework
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
-from .model import Contribution, History, Meeting, Membership, Report
+from .model import History, Meeting, Membership
 from .rules.base import MEETINGS, RESIGNATIONS, Rule, earliest
 
 
@@ -187,7 +185,7 @@ class Ledger:
     def _close(self, partnership: str) -> list[Finding]:
         """Bring a partnership's closing findings to the ledger's day, and note when to look again."""
         closing = self._closings[partnership]
-        closing.book.assessment.as_of = self.as_of
+        closing.book.advance(self.as_of)
         found = closing.refresh()
         if closing.holds_until is not None:
             heapq.heappush(self._due, (closing.holds_until, partnership))
@@ -226,26 +224,19 @@ class Ledger:
             owner = fact.fact.partnership
         return {owner} if owner in self._books else set()
 
-    def _take_in(self, fact: _Fact, later: date) -> None:
-        index = self._index
+    def _take_in(self, fact: _Fact, later: date) -> tuple[str, Membership | None, Membership] | None:
+        """Index a fact that comes to be known by ``later``; for a seat, the partnership whose runs it changes
+        with the seat as it was known before and as it is known now."""
         if fact.kind == "membership":
             membership: Membership = fact.fact
             old, new = _as_known_on(membership, self.as_of), _as_known_on(membership, later)
             if new is None or old == new:
-                return
-            seats = index.memberships.setdefault(membership.group, [])
-            if old is not None:
-                seats.remove(old)
-            insort(seats, new, key=Membership.order)
+                return None
+            self._index.take_in(new, replacing=old)
             owner = self._partnership_of.get(membership.group)
-            if owner in self._books:
-                self._books[owner].assessment.runs.seat_changed(old, new)
-        elif fact.kind == "contribution":
-            contribution: Contribution = fact.fact
-            index.contributions.setdefault(contribution.organisation, []).append(contribution)
-        else:
-            report: Report = fact.fact
-            index.reports.setdefault(report.partnership, []).append(report)
+            return (owner, old, new) if owner in self._books else None
+        self._index.take_in(fact.fact)
+        return None
 
     # -- recording ------------------------------------------------------------------------------------
     def record(self, meeting: Meeting, as_of: date | None = None) -> tuple[Finding, ...]:
@@ -255,34 +246,50 @@ class Ledger:
         self._recorded.append(meeting)
         in_order = self._last is None or (meeting.start, meeting.id) > self._last
         late_agenda = meeting.agenda_published is not None and meeting.agenda_published > later
-        facts = self._facts_until(later)
-        if not in_order or late_agenda or facts is None:
+        if not in_order or late_agenda:
             return self._afresh(later)
-        own = {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
+        return self._move(later, meeting)
+
+    def advance(self, as_of: date) -> tuple[Finding, ...]:
+        """Move the ledger on to the end of ``as_of`` (a day not before its own) with no meeting to record:
+        the facts dated in between come in, and what the rules find in the record as a whole is brought to
+        the day. The findings that are new, in the order :func:`evaluate` lists them."""
+        if as_of < self.as_of:
+            raise ValueError(f"a ledger moves on, not back: {as_of.isoformat()} is before {self.as_of}")
+        return self._move(as_of, None)
+
+    def _move(self, later: date, meeting: Meeting | None) -> tuple[Finding, ...]:
+        """Bring every touched partnership to ``later``, stepping ``meeting`` (recorded in order) if any."""
+        facts = self._facts_until(later)
+        if facts is None:
+            return self._afresh(later)
+        own = (
+            {p for g in meeting.groups if (p := self._partnership_of.get(g)) in self._books}
+            if meeting is not None
+            else set()
+        )
         informed = {p for fact in facts for p in self._partnerships_of(fact)}
         touched = own | informed | self._falling_due(later)
         before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
+        seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
         for fact in facts:
-            self._take_in(fact, later)
+            changed = self._take_in(fact, later)
+            if changed is not None:
+                owner, old, new = changed
+                seats.setdefault(owner, []).append((old, new))
         for partnership in informed:
             self._closings[partnership].facts += 1
         self.as_of = later
-        self._last = (meeting.start, meeting.id)
+        if meeting is not None:
+            self._last = (meeting.start, meeting.id)
         found: list[Finding] = []
         for partnership in sorted(touched):
             book = self._books[partnership]
-            book.assessment.as_of = later
-            if partnership in own:
-                book.assessment.add_meeting(meeting)
-                found.extend(book.step(meeting))
+            found.extend(
+                book.advance(later, meeting if partnership in own else None, seats.get(partnership, ()))
+            )
             found.extend(f for f in self._close(partnership) if f.identity() not in before[partnership])
         return tuple(sorted(found, key=Finding.sort_key))
-
-    def record_all(self, meetings: Iterable[Meeting]) -> tuple[Finding, ...]:
-        found: list[Finding] = []
-        for meeting in sorted(meetings, key=lambda m: (m.start, m.id)):
-            found.extend(self.record(meeting))
-        return tuple(found)
 
     def evaluation(self) -> Evaluation:
         """The findings now, as :func:`evaluate` would give them."""

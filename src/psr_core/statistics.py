@@ -6,7 +6,7 @@ non-attendance"): present, apologies, absent, deputised (clause 1.4.8) or excuse
 exceptional reason, clause 1.7.3), and the member's current run of consecutive counted misses. For each
 organisation, the share of each tier's meetings at which it was represented.
 
-The run is counted by the attendance rules' own machinery (:mod:`psr_core.rules.attendance_runs`) under the
+The run is counted by the attendance engine (:mod:`psr_core.attendance`) under the
 policy's readings, so the statistics and the findings of ``attendance.written-explanation`` and
 ``attendance.deemed-resignation`` cannot disagree: a member the statistics show with a run of three counted
 misses has a deemed-resignation finding, and the reverse.
@@ -21,9 +21,9 @@ from enum import StrEnum
 import attrs
 
 from .assessment import Assessment
+from .attendance import DEEMED_RESIGNATION, AttendanceRuns, Outcome, RunState
 from .evaluation import PolicyChoice, policy_for
 from .model import Attendance, AttendanceStatus, History, Meeting, Membership, Tier
-from .rules.attendance_runs import DEEMED_RESIGNATION, AttendanceRuns, Outcome, RunState
 
 __all__ = [
     "AttendanceStatistics",
@@ -241,7 +241,9 @@ def attendance_statistics(
         )
     chosen_policy = policy_for(chosen, policy)
     assessment = Assessment(known, chosen, chosen_policy, end)
-    runs = AttendanceRuns(assessment)
+    runs = AttendanceRuns(
+        chosen_policy, {group: assessment.memberships(group) for group in assessment.groups}
+    )
     seats: defaultdict[str, list[_Seat]] = defaultdict(list)
     groups = tuple(
         _group_statistics(assessment, runs, group, start, seats) for group in sorted(assessment.groups)
@@ -300,9 +302,9 @@ def _member_statistics(
         seat = state.seat(meeting.day)
         if seat is None:
             continue
-        entry = assessment.attendance_of(meeting, state.person)
+        entry = assessment.entries(meeting).get(state.person)
         reached = len(runs.thresholds)
-        state.observe(runs, assessment, meeting)
+        state.observe(runs, meeting, entry)
         ended = [
             threshold
             for threshold in runs.thresholds[reached:]
@@ -313,7 +315,7 @@ def _member_statistics(
             continue
         organisation = assessment.organisation_of(seat)
         mark = mark_of(entry)
-        outcome = runs.readings(assessment, meeting).outcome(entry)
+        outcome = runs.readings(meeting.day).outcome(entry)
         excused = entry if entry is not None and mark is Mark.EXCUSED else None
         cells.append(
             Cell(

@@ -31,6 +31,7 @@ from psr_core import (
     evaluate,
 )
 from psr_core.assessment import Assessment
+from psr_core.attendance import AttendanceRecord
 from psr_core.evaluation import FindingsBook, policy_for
 from strategies import attendance_runs, histories, judgement_days, meetings
 from strategies.chorley import (
@@ -519,7 +520,7 @@ def test_in_any_history_a_deemed_resignation_rests_on_three_consecutive_misses(
         missed = [meetings[meeting_id] for meeting_id in finding.evidence["missed"]]
         assert len(missed) == 3
         for meeting in missed:
-            line = meeting.attendance_of(person)
+            line = AttendanceRecord(meeting).entries.get(person)
             assert line is not None
             assert line.status is not PRESENT
             assert not line.exceptional
@@ -529,7 +530,7 @@ def test_in_any_history_a_deemed_resignation_rests_on_three_consecutive_misses(
             if meeting.held and group in meeting.groups and missed[0].start < meeting.start < missed[-1].start
         ]
         for meeting in between:
-            line = meeting.attendance_of(person)
+            line = AttendanceRecord(meeting).entries.get(person)
             assert line is None or line.status is not PRESENT
 
 

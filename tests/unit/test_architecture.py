@@ -62,3 +62,42 @@ def test_the_policy_reference_in_docs_is_up_to_date() -> None:
     assert policy_reference.COVERAGE.read_text(encoding="utf-8") == policy_reference.coverage_markdown(), (
         f"{policy_reference.COVERAGE} is out of date: run python scripts/policy_reference.py"
     )
+
+
+def test_no_module_of_src_takes_part_in_an_import_cycle() -> None:
+    """Every module can be read on its own terms: nothing in src/ imports, directly or through others, a
+    module that imports it back (lazy and type-only imports included)."""
+    import grimp
+
+    graph = grimp.build_graph("psr_core", "psr_adapters")
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in sorted(graph.find_modules_directly_imported_by(module) & graph.modules):
+            if imported not in order:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], order[imported])
+        if low[module] == order[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(graph.modules):
+        if module not in order:
+            visit(module)
+    assert cycles == []

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psr_core import Attendance, AttendanceStatus, Meeting, MeetingStatus
-from psr_core.assessment import AttendanceRecord
+from psr_core.attendance import AttendanceRecord
 
 PEOPLE = ("alan-cain", "gary-hall", "hayley-hughes", "steve-winterson")
 

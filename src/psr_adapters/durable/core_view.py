@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from psr_core import RULES, Finding, History, Meeting, Membership, Partnership, Policy
+from psr_core import RULES, Finding, Meeting, Membership, Partnership, Policy
 from psr_core.assessment import Assessment
-from psr_core.rules.attendance_runs import AttendanceRuns, Threshold
+from psr_core.attendance import Threshold
 
 from .errors import EngineError
 
@@ -27,16 +27,15 @@ class CoreDisagreementError(EngineError):
 class CoreView:
     """An assessment of one partnership that answers from the adapter's record, one question at a time.
 
-    The assessment is the core's own; the view tells it, before each judgement, who the adapter's record
-    expected at the meeting (:meth:`~psr_core.assessment.Assessment.expect`) and which thresholds a run
-    of misses reached there. What the minutes record is the meeting's own attendance, as the adapter
-    rebuilt it for the fact in question.
+    Each judgement is of an assessment the core builds for the one meeting
+    (:meth:`~psr_core.assessment.Assessment.of_meeting`), told who the adapter's record expected there, who
+    may vote as a member, and which thresholds a run of misses reached. What the minutes record is the
+    meeting's own attendance, as the adapter rebuilt it for the fact in question.
     """
 
     def __init__(self, partnership: Partnership, policy: Policy) -> None:
-        self.assessment = Assessment(
-            History(partnerships=(partnership,)), partnership, policy, partnership.started
-        )
+        self.partnership = partnership
+        self.policy = policy
 
     def judge(
         self,
@@ -48,13 +47,15 @@ class CoreView:
         voters: Mapping[str, Membership] | None = None,
     ) -> Finding:
         """The one finding the core's ``rule`` makes of ``meeting`` as the record stands."""
-        assessment = self.assessment
-        assessment.expect(meeting, dict(expected or {}), None if voters is None else dict(voters))
-        if thresholds:
-            assessment.runs = AttendanceRuns(assessment)
-            for threshold in thresholds:
-                assessment.runs.reached(threshold)
-        found = list(self._step(rule, meeting))
+        assessment = Assessment.of_meeting(
+            self.partnership,
+            self.policy,
+            meeting,
+            expected=expected or {},
+            voters=voters,
+            thresholds=thresholds,
+        )
+        found = list(self._step(assessment, rule, meeting))
         if len(found) != 1:
             raise CoreDisagreementError(
                 f"the engine's rule for {rule} fired at {meeting.id}, where the core's rule finds "
@@ -62,8 +63,9 @@ class CoreView:
             )
         return found[0]
 
-    def _step(self, rule: str, meeting: Meeting) -> Iterable[Finding]:
+    @staticmethod
+    def _step(assessment: Assessment, rule: str, meeting: Meeting) -> Iterable[Finding]:
         judged = RULES[rule]
         if judged.step is None:
             raise EngineError(f"the core's rule {rule} no longer judges meetings one at a time")
-        return judged.step(self.assessment, judged.begin(self.assessment), meeting)
+        return judged.step(assessment, judged.begin(assessment), meeting)

@@ -26,7 +26,7 @@ from psr_core import (
     Partnership,
     Policy,
 )
-from psr_core.rules.attendance_runs import Threshold
+from psr_core.attendance import Threshold
 
 from .core_view import CoreView
 from .engine import Action, Engine

@@ -17,6 +17,7 @@ from datetime import date
 import attrs
 
 from psr_core import Attendance, AttendanceStatus, Declaration, Meeting, Membership
+from psr_core.attendance import counts_on, expected_at
 
 MembershipKey = tuple[str, str, str, date]
 
@@ -56,23 +57,20 @@ class Seating:
         return membership.start <= day and (end is None or day <= end)
 
     def expected(self, groups: tuple[str, ...], day: date) -> dict[str, Membership]:
-        """Each member expected on ``day`` at a meeting of ``groups`` (its own groups), with the membership
-        that expects them: the first that sits, its groups taken by id (``Assessment.expected``)."""
-        expected: dict[str, Membership] = {}
-        for group in sorted(groups):
-            for membership in self.memberships(group):
-                if membership.person not in expected and self.sits(membership, day):
-                    expected[membership.person] = membership
-        return expected
+        """Each member expected on ``day`` at a meeting of ``groups`` (its own groups), as the core's
+        attendance engine works it out (:func:`psr_core.attendance.expected_at`)."""
+        return expected_at(groups, day, self.memberships, self.sits)
 
     def counted(self, group: str, day: date) -> list[str]:
-        """The members of ``group`` counted in its runs of misses at a meeting on ``day``, by id."""
-        counted: set[str] = set()
-        for membership in self.memberships(group):
-            resigned = self._resigned.get((group, membership.person))
-            if membership.covers(day) and (resigned is None or membership.start > resigned):
-                counted.add(membership.person)
-        return sorted(counted)
+        """The members of ``group`` counted in its runs of misses at a meeting on ``day``, by id
+        (:func:`psr_core.attendance.counts_on`)."""
+        return sorted(
+            {
+                membership.person
+                for membership in self.memberships(group)
+                if counts_on(membership, day, self._resigned.get((group, membership.person)))
+            }
+        )
 
     def resign(self, group: str, person: str, day: date) -> None:
         """A deemed resignation on ``day`` ends the member's memberships of ``group`` that cover it."""

@@ -5,7 +5,7 @@ A policy's parameters are dated (:class:`~psr_core.Parameter`), so each family o
 condition keeps it to its segment (``day`` is the meeting's day as an ordinal). Within a segment the values
 are constants folded into the conditions: the readings of clause 1.7.3 become the sets of attendance
 statuses that count as attended, skipped or missed (worked out by the core's own
-:class:`~psr_core.rules.attendance_runs.Readings`), and the thresholds become the run lengths at which a
+:class:`~psr_core.attendance.Readings`), and the thresholds become the run lengths at which a
 miss fires a finding.
 
 The engine sees these messages, all in one context per partnership:
@@ -31,8 +31,8 @@ from typing import Any
 
 import attrs
 
-from psr_core import Attendance, AttendanceStatus, Policy, PolicyError
-from psr_core.rules.attendance_runs import READINGS, Outcome, Readings
+from psr_core import Attendance, AttendanceStatus, Policy
+from psr_core.attendance import READINGS, Outcome, Readings, readings_for
 
 WRITTEN_EXPLANATION = "attendance.written-explanation"
 DEEMED_RESIGNATION = "attendance.deemed-resignation"
@@ -109,19 +109,6 @@ def _with_run(rule: dict[str, Any], *conditions: Condition) -> dict[str, Any]:
     return {"all": [*rule["all"], {"run": _all({"t": "run"}, {"k": {"o": "k"}}, *conditions)}]}
 
 
-def readings_on(policy: Policy, day: date) -> Readings:
-    """The readings of clause 1.7.3 in force on ``day``, checked as the core checks them."""
-    unrecorded = str(policy.value("unrecorded_attendance", day))
-    if unrecorded not in ("skip", "missed", "attended"):
-        raise PolicyError(f"unrecorded_attendance must be one of skip, missed, attended, got {unrecorded!r}")
-    return Readings(
-        apologies_missed=bool(policy.value("apologies_count_as_missed", day)),
-        deputy_missed=bool(policy.value("deputy_counts_as_missed", day)),
-        exceptional_skips=bool(policy.value("exceptional_reason_skips", day)),
-        unrecorded=unrecorded,
-    )
-
-
 def outcome_conditions(reading: Readings) -> dict[Outcome, list[Condition]]:
     """For each outcome, the ``seen`` events (status and exceptional reason) that have it under ``reading``."""
     table: dict[Outcome, list[Condition]] = {outcome: [] for outcome in Outcome}
@@ -151,7 +138,7 @@ def _run_rules(policy: Policy) -> list[RuleSpec]:
     specs: list[RuleSpec] = []
     for i, segment in enumerate(segments(policy, names)):
         day = segment.day
-        table = outcome_conditions(readings_on(policy, day))
+        table = outcome_conditions(readings_for(policy, day))
         attended, skipped, missed = (table[o] for o in (Outcome.ATTENDED, Outcome.SKIPPED, Outcome.MISSED))
         seen = f"seen.s{i}"
         specs.append(

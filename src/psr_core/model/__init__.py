@@ -19,6 +19,7 @@ from .vocabulary import (
     Role,
     Severity,
     Tier,
+    UnrecordedAttendance,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "Role",
     "Severity",
     "Tier",
+    "UnrecordedAttendance",
 ]

@@ -74,7 +74,8 @@ class Item:
 
 @attrs.frozen
 class Meeting:
-    """A meeting of one group, or of several groups of different partnerships jointly (seed 001).
+    """A meeting of one group, or of several groups of different partnerships jointly (section 6.1 of the
+    joint roadmap, October 2020).
 
     ``start`` and ``end`` are wall-clock times in the partnership's time zone; ``url`` is where its papers
     are published, if recorded.
@@ -108,10 +109,3 @@ class Meeting:
     @property
     def held(self) -> bool:
         return self.status is MeetingStatus.HELD
-
-    def attendance_of(self, person: str) -> Attendance | None:
-        """The attendance entry for ``person``, if the minutes record one."""
-        for entry in self.attendance:
-            if entry.person == person:
-                return entry
-        return None

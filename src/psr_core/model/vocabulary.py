@@ -1,6 +1,6 @@
 """The partnership's own words, as closed vocabularies.
 
-Each enumeration is the set of values the terms of reference (seed 000) and the dataset format ``psr/1``
+Each enumeration is the set of values the Terms of Reference (2015) and the dataset format ``psr/1``
 allow. Values are the strings used in dataset files, so ``Tier("board")`` reads a file value directly.
 """
 
@@ -22,7 +22,8 @@ class Tier(Vocabulary):
 
 
 class PartnerStatus(Vocabulary):
-    """How an organisation takes part (clause 1.3.1; associate and co-opted from seed 002)."""
+    """How an organisation takes part (clause 1.3.1; associate and co-opted from the summary of partner
+    consultations, May/June 2015: see docs/reference/sources.md)."""
 
     FULL = "full"
     AFFILIATED = "affiliated"
@@ -63,6 +64,15 @@ class AttendanceStatus(Vocabulary):
     DEPUTY = "deputy"
 
 
+class UnrecordedAttendance(Vocabulary):
+    """How a held meeting with no attendance entry for an expected member counts in a run of misses
+    (clause 1.7.7 asks for "a full record"; the policy parameter ``unrecorded_attendance`` chooses)."""
+
+    SKIP = "skip"
+    MISSED = "missed"
+    ATTENDED = "attended"
+
+
 class Interest(Vocabulary):
     """The kinds of interest a member declares (clause 1.7.6)."""
 
@@ -91,7 +101,7 @@ class ReportKind(Vocabulary):
 
 
 class Severity(Vocabulary):
-    """How much a finding asks of the partnership (CONTRACT §3)."""
+    """How much a finding asks of the partnership (docs/reference/command-line.md, the findings document)."""
 
     BREACH = "breach"
     ACTION = "action"

@@ -17,7 +17,7 @@ from ..model.vocabulary import Severity
 class Citation:
     """A clause of a source document, quoted.
 
-    ``document`` names the source (for the Chorley policies, a seed of ``shared/seeds``), ``clause`` its own
+    ``document`` names the source (docs/reference/sources.md lists them), ``clause`` its own
     number (``1.7.3``, ``table 1.2.1``, ``closing line``), and ``text`` the words the rule or value rests on.
     """
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..model.vocabulary import PartnerStatus, Tier
+from ..model.vocabulary import PartnerStatus, Tier, UnrecordedAttendance
 
 TIERS = {tier.value for tier in Tier}
 CHAIR_RULES = {"named", "district-council-leader", "independent", "member", "any"}
-UNRECORDED = {"skip", "missed", "attended"}
+UNRECORDED = {reading.value for reading in UnrecordedAttendance}
 
 
 def _words(allowed: set[str], what: str) -> Callable[[Any], str | None]:

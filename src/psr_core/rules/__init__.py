@@ -1,4 +1,5 @@
-"""The rules of the terms of reference, registered by their contract ids (CONTRACT §4)."""
+"""The rules of the terms of reference, registered by their ids (docs/reference/policies/ lists each with
+its clause)."""
 
 from . import admission, attendance, commitment, composition, interests, joint, meetings, reporting
 from .base import RULES, Rule

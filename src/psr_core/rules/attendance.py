@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
 
 from ..assessment import Assessment
+from ..attendance import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
 from ..findings import Finding, Subject
 from ..model import AttendanceStatus, Meeting
-from .attendance_runs import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
 from .base import meeting_rule
 
 
@@ -98,14 +97,11 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
         )
 
 
-_DEPUTY: Final = AttendanceStatus.DEPUTY  # read directly by a compiled build, as in attendance_runs
-
-
 @meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
 def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     expected = assessment.expected(meeting)
     for entry in assessment.record(meeting).others:  # the lines not recording someone present
-        if entry.status is not _DEPUTY or entry.person not in expected:
+        if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
             continue
         deputy = entry.deputy or "an unnamed deputy"
         yield assessment.finding(

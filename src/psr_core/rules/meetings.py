@@ -249,8 +249,8 @@ def _chair_begin(_assessment: Assessment) -> ChairVerdicts:
 
 def _groups(assessment: Assessment, meeting: Meeting) -> list[Group]:
     """The meeting's groups, by id. A joint meeting may be chaired by any of the chairs its groups allow
-    (seed 001: "Existing chairs of each partnership share the duties"); each group's rule is read for that
-    group's partnership."""
+    (section 6.1 of the joint roadmap: "Existing chairs of each partnership share the duties"); each
+    group's rule is read for that group's partnership."""
     return [assessment.all_groups[g] for g in sorted(meeting.groups) if g in assessment.all_groups]
 
 

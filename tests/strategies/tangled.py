@@ -1,7 +1,9 @@
-"""Strategies for the durable_rules adapter's tests: policy variants, and tangled histories.
+"""Adversarial histories and policy variants, shared by the equivalence suite (tests/equivalence/) and the
+durable_rules adapter's tests.
 
-``strategies.histories()`` makes realistic Chorley histories. The adapter must also agree with the core where
-a realistic history seldom goes, so :func:`tangled_histories` makes small, dense ones: two partnerships,
+``strategies.histories()`` makes realistic Chorley histories. The three paths (``evaluate``, the incremental
+``Ledger`` and the durable_rules adapter) must also agree where a realistic history seldom goes, so
+:func:`tangled_histories` makes small, dense ones: two partnerships,
 joint meetings (of two groups of one partnership, or of two partnerships), two meetings of a group on one
 day, members who leave and are seated again, people voting twice or for a member they deputise for.
 :func:`policies` varies the readings and thresholds the rules read, from the start or from a day in the
@@ -35,8 +37,8 @@ from psr_core import (
     Policy,
     Role,
     Tier,
+    built_in_policies,
 )
-from psr_core.policy import CHORLEY_2015_REVIEW, CHORLEY_SOUTH_RIBBLE_2021
 
 BEGIN = date(2015, 1, 5)
 """The first day of a tangled history; its meetings fall in the 16 weeks from here."""
@@ -60,21 +62,25 @@ READINGS: dict[str, st.SearchStrategy[Any]] = {
 
 @st.composite
 def policies(draw: st.DrawFn, *, days: st.SearchStrategy[date] = DAYS) -> Policy:
-    """A built-in policy, mostly as it is; otherwise with some readings and thresholds changed (from the
-    start, or from a day drawn from ``days``), some of the five rules off, or one adopted late."""
-    policy = draw(
-        st.sampled_from([CHORLEY_2015, CHORLEY_2015, CHORLEY_2015_REVIEW, CHORLEY_SOUTH_RIBBLE_2021])
-    )
+    """A built-in policy (every one of them, ``chorley-2015`` twice as often), mostly as it is; otherwise with
+    some readings and thresholds changed (from the start, or from a day drawn from ``days``), some of the
+    durable_rules adapter's five rules off, or one adopted late."""
+    policy = draw(st.sampled_from([CHORLEY_2015, *built_in_policies()]))
     if draw(st.integers(0, 3)) == 0:
         return policy
-    for name in draw(st.lists(st.sampled_from(sorted(READINGS)), unique=True, max_size=4)):
+    readings = sorted(name for name in READINGS if name in policy.parameters)
+    for name in draw(
+        st.lists(st.sampled_from(readings), unique=True, max_size=4) if readings else st.just([])
+    ):
         since = draw(st.none() | days)
         policy = policy.with_parameter(name, draw(READINGS[name]), since)
-    off = draw(st.lists(st.sampled_from(RULE_IDS), unique=True, max_size=2))
+    adopted = [rule for rule in RULE_IDS if rule in policy.rules]
+    off = draw(st.lists(st.sampled_from(adopted), unique=True, max_size=2)) if adopted else []
     if off:
         policy = policy.without_rules(*off)
-    if draw(st.integers(0, 4)) == 0:
-        late = draw(st.sampled_from(sorted(set(RULE_IDS) - set(off))))
+    still = sorted(set(adopted) - set(off))
+    if still and draw(st.integers(0, 4)) == 0:
+        late = draw(st.sampled_from(still))
         terms = attrs.evolve(policy.rules[late], since=draw(days))
         policy = attrs.evolve(policy, rules={**policy.rules, late: terms})
     return policy

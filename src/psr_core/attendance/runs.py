@@ -1,42 +1,25 @@
-"""Runs of consecutive missed meetings (clause 1.7.3), counted once for the attendance rules.
+"""Runs of consecutive missed meetings (clause 1.7.3), counted once for every path that needs them.
 
-The count follows the policy's readings: whether apologies and deputies count as missed (1.4.8), whether
-an accepted exceptional reason skips a meeting, and how a missing attendance entry counts. A run is counted
-per member per group over the held meetings at which the member was expected; each threshold fires once
-per run; a deemed resignation ends the membership that day, so the member is not expected afterwards.
+A run is counted per member per group over the held meetings at which the member was expected; each
+threshold fires once per run; a deemed resignation ends the membership that day, so the member is not
+expected afterwards. :class:`AttendanceRuns` is built from a policy and a partnership's memberships, and
+moved on one held meeting at a time (:meth:`AttendanceRuns.observe`), in order of their start.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from enum import Enum
-from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ..model import Attendance, AttendanceStatus, Meeting, Membership
-from ..policy import SteadySpan
-
-if TYPE_CHECKING:
-    from ..assessment import Assessment
-
-WRITTEN_EXPLANATION = "attendance.written-explanation"
-DEEMED_RESIGNATION = "attendance.deemed-resignation"
-
-READINGS = (
-    "apologies_count_as_missed",
-    "deputy_counts_as_missed",
-    "exceptional_reason_skips",
-    "unrecorded_attendance",
-)
-
-
-class Outcome(Enum):
-    ATTENDED = "attended"
-    MISSED = "missed"
-    SKIPPED = "skipped"
+from ..model import Attendance, Meeting, Membership
+from ..policy import Policy, SteadySpan
+from .readings import DEEMED_RESIGNATION, READ, WRITTEN_EXPLANATION, Outcome, Readings, readings_for
+from .record import AttendanceRecord
+from .seats import counts_on
 
 
 @attrs.frozen
@@ -50,111 +33,6 @@ class Threshold:
     missed: tuple[Meeting, ...]
     skipped: tuple[Meeting, ...]
     ends_membership: bool
-
-
-class Readings:
-    """The policy's readings of clause 1.7.3 on one day.
-
-    A plain class, not attrs: :meth:`outcome` runs for every member not recorded present at every
-    meeting, and a compiled build (``PSR_COMPILE``) makes a plain class a native one.
-    """
-
-    __slots__ = (
-        "apologies_missed",
-        "deputy_missed",
-        "ends_membership",
-        "exceptional_skips",
-        "explain_after",
-        "resign_after",
-        "unrecorded",
-    )
-
-    def __init__(
-        self,
-        apologies_missed: bool,
-        deputy_missed: bool,
-        exceptional_skips: bool,
-        unrecorded: str,
-        explain_after: int = 2,
-        resign_after: int = 3,
-        ends_membership: bool = True,
-    ) -> None:
-        self.apologies_missed = apologies_missed
-        self.deputy_missed = deputy_missed
-        self.exceptional_skips = exceptional_skips
-        self.unrecorded = unrecorded
-        self.explain_after = explain_after
-        self.resign_after = resign_after
-        self.ends_membership = ends_membership
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _READINGS_FIELDS)
-        return f"Readings({fields})"
-
-    def outcome(self, entry: Attendance | None) -> Outcome:
-        if entry is None:
-            return Outcome(_UNRECORDED[self.unrecorded])
-        status = entry.status
-        if status is _PRESENT:
-            return Outcome.ATTENDED
-        # Apologies or a deputy read as attending are no miss at all, exceptional reason or not: they break
-        # the run. An exceptional reason only excuses a meeting that counts as missed.
-        if status is _APOLOGIES and not self.apologies_missed:
-            return Outcome.ATTENDED
-        if status is _DEPUTY and not self.deputy_missed:
-            return Outcome.ATTENDED
-        if entry.exceptional and self.exceptional_skips:
-            return Outcome.SKIPPED
-        return Outcome.MISSED
-
-
-_UNRECORDED = {"skip": "skipped", "missed": "missed", "attended": "attended"}
-
-# The statuses Readings.outcome asks about, for every member not recorded present at every meeting. Final
-# module constants, so that a compiled build reads them directly rather than looking each one up on its
-# enum (see "A compiled build" in docs/explanation/architecture.md).
-_PRESENT: Final = AttendanceStatus.PRESENT
-_APOLOGIES: Final = AttendanceStatus.APOLOGIES
-_DEPUTY: Final = AttendanceStatus.DEPUTY
-_READINGS_FIELDS = (
-    "apologies_missed",
-    "deputy_missed",
-    "exceptional_skips",
-    "unrecorded",
-    "explain_after",
-    "resign_after",
-    "ends_membership",
-)
-
-
-READ = (
-    *READINGS,
-    "written_explanation_after",
-    "deemed_resignation_after",
-    "deemed_resignation_ends_membership",
-)
-"""Every parameter :func:`readings` reads."""
-
-
-def readings(assessment: Assessment, meeting: Meeting) -> Readings:
-    day = meeting.day
-    unrecorded = str(assessment.value("unrecorded_attendance", day))
-    if unrecorded not in _UNRECORDED:
-        from ..errors import PolicyError
-
-        raise PolicyError(
-            f"unrecorded_attendance must be one of {', '.join(_UNRECORDED)}, got {unrecorded!r}"
-        )
-    return Readings(
-        apologies_missed=bool(assessment.value("apologies_count_as_missed", day)),
-        deputy_missed=bool(assessment.value("deputy_counts_as_missed", day)),
-        exceptional_skips=bool(assessment.value("exceptional_reason_skips", day)),
-        unrecorded=unrecorded,
-        explain_after=int(assessment.value("written_explanation_after", day)),
-        resign_after=int(assessment.value("deemed_resignation_after", day)),
-        ends_membership=assessment.in_force(DEEMED_RESIGNATION)
-        and bool(assessment.value("deemed_resignation_ends_membership", day)),
-    )
 
 
 class RunState:
@@ -174,16 +52,17 @@ class RunState:
         """The membership that expects the member on ``day``, if any (none after a deemed resignation
         until a membership that starts later)."""
         for membership in self.memberships:
-            if membership.covers(day) and (self.resigned_on is None or membership.start > self.resigned_on):
+            if counts_on(membership, day, self.resigned_on):
                 return membership
         return None
 
-    def observe(self, runs: AttendanceRuns, assessment: Assessment, meeting: Meeting) -> None:
-        """Count ``meeting`` in the run, reporting any threshold it reaches to ``runs``."""
+    def observe(self, runs: AttendanceRuns, meeting: Meeting, entry: Attendance | None) -> None:
+        """Count ``meeting`` in the run, the member's line of its minutes being ``entry``, reporting any
+        threshold it reaches to ``runs``."""
         if self.seat(meeting.day) is None:
             return
-        reading = runs.readings(assessment, meeting)
-        self.count(runs, reading, meeting, reading.outcome(assessment.attendance_of(meeting, self.person)))
+        reading = runs.readings(meeting.day)
+        self.count(runs, reading, meeting, reading.outcome(entry))
 
     def count(self, runs: AttendanceRuns, reading: Readings, meeting: Meeting, outcome: Outcome) -> None:
         """Count the ``outcome`` of ``meeting`` for a member expected at it."""
@@ -288,7 +167,10 @@ class AttendanceRuns:
     at again; between them a meeting costs a look at the members not recorded present.
     """
 
-    def __init__(self, assessment: Assessment) -> None:
+    def __init__(self, policy: Policy, memberships: Mapping[str, Sequence[Membership]]) -> None:
+        """Runs for the groups that are the keys of ``memberships`` (one partnership's), each with every
+        recorded membership of it, under ``policy``."""
+        self.policy = policy
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
         self._at: dict[str, list[Threshold]] = {}
@@ -299,15 +181,24 @@ class AttendanceRuns:
         # Per group, a heap of (day, order, member's run): the days on which a member's place may change.
         self._changes: dict[str, list[tuple[date, int, RunState]]] = {}
         self._order = itertools.count()
-        for group in sorted(assessment.groups):
+        for group in sorted(memberships):
             states: dict[str, RunState] = {}
-            for membership in assessment.memberships(group):
+            for membership in memberships[group]:
                 state = states.get(membership.person)
                 if state is None:
                     state = states[membership.person] = RunState(membership.person, group, [])
                 state.memberships.append(membership)
             self._states[group] = states
             self._queue(group)
+
+    @classmethod
+    def reaching(cls, policy: Policy, thresholds: Iterable[Threshold]) -> AttendanceRuns:
+        """Runs that have reached ``thresholds`` and know no memberships: what a host that counts runs
+        itself (the durable_rules adapter) tells a rule that judges them."""
+        runs = cls(policy, {})
+        for threshold in thresholds:
+            runs.reached(threshold)
+        return runs
 
     def _queue(self, group: str) -> None:
         """Every member of ``group`` is placed afresh by the next roster."""
@@ -341,12 +232,12 @@ class AttendanceRuns:
         state.memberships.sort(key=Membership.order)
         self._queue(new.group)
 
-    def readings(self, assessment: Assessment, meeting: Meeting) -> Readings:
-        """The policy's readings on the meeting's day, worked out again only when the day passes a
-        change of one of the parameters they read."""
+    def readings(self, day: date) -> Readings:
+        """The policy's readings on ``day``, worked out again only when the day passes a change of one of
+        the parameters they read."""
         reading = self._reading
-        if self._steady.moved(assessment.policy, meeting.day) or reading is None:
-            reading = self._reading = readings(assessment, meeting)
+        if self._steady.moved(self.policy, day) or reading is None:
+            reading = self._reading = readings_for(self.policy, day)
         return reading
 
     def reached(self, threshold: Threshold) -> None:
@@ -395,14 +286,15 @@ class AttendanceRuns:
         self._rosters[group] = roster
         return roster
 
-    def observe(self, assessment: Assessment, meeting: Meeting) -> None:
-        """Count a held meeting for every member of each of its groups in this partnership.
+    def observe(self, meeting: Meeting, record: AttendanceRecord) -> Mapping[str, Membership] | None:
+        """Count a held meeting, whose minutes record ``record``, for every member of each of its groups in
+        this partnership; who the meeting expected, where one of its groups is this partnership's (a joint
+        meeting's members are worked out by whoever asks).
 
         A member recorded present attends whatever the readings; only the others (and those present with
         a run to end) are looked at one by one.
         """
         day = meeting.day
-        record = assessment.record(meeting)
         entries, present = record.entries, record.present
         attended = Outcome.ATTENDED
         own: list[Roster] = []
@@ -422,7 +314,7 @@ class AttendanceRuns:
             missing = counted.keys() - present
             if not missing:
                 continue
-            reading = self.readings(assessment, meeting)
+            reading = self.readings(day)
             for person in sorted(missing):
                 state = counted[person]
                 outcome = reading.outcome(entries.get(person))
@@ -439,7 +331,8 @@ class AttendanceRuns:
             # A deemed resignation at this meeting changes the roster from today; the one worked out
             # again still expects the member who resigned (their membership ends today).
             only = self.roster(own[0].group, day) or own[0]
-            assessment.expect(meeting, only.expected)
+            return only.expected
+        return None
 
     def at(self, meeting: Meeting) -> list[Threshold]:
         """The thresholds reached at ``meeting``."""

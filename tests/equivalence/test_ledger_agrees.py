@@ -1,0 +1,96 @@
+"""The incremental ``Ledger`` finds what ``evaluate`` finds.
+
+Recording a history's meetings one by one (in order, or with some recorded late), while the day moves on
+and seats change hands, leaves the ledger with exactly the findings ``evaluate`` gives the whole history
+on the ledger's day: the same findings, the same ids; and each ``record`` returns exactly the findings that
+are new.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+from three_paths import EQUIVALENCE, assert_same_evaluation, histories_and_policies
+
+from psr_core import History, Ledger, Policy, evaluate
+
+
+@EQUIVALENCE
+@given(case=histories_and_policies, data=st.data())
+def test_recording_meetings_one_by_one_finds_what_evaluate_finds(
+    case: tuple[History, Policy | None], data: st.DataObject
+) -> None:
+    history, policy = case
+    meetings = sorted(history.meetings, key=lambda m: (m.start, m.id))
+    split = data.draw(st.integers(0, len(meetings)), label="recorded before the ledger starts")
+    rest = meetings[split:]
+    # Some meetings are recorded late: a few neighbours swap places.
+    for _ in range(data.draw(st.integers(0, 3), label="late recordings")):
+        if len(rest) >= 2:
+            i = data.draw(st.integers(0, len(rest) - 2))
+            rest[i], rest[i + 1] = rest[i + 1], rest[i]
+    start = meetings[split - 1].day if split else min(p.started for p in history.partnerships)
+    ledger = Ledger(attrs.evolve(history, meetings=meetings[:split]), policy, start)
+    checkpoint = data.draw(st.integers(0, len(rest)), label="checked against evaluate after")
+    for index, meeting in enumerate(rest, start=1):
+        before = {f.identity() for f in ledger.evaluation().findings}
+        # Now and then the day moves on further than the meeting: facts dated in between come in.
+        later = data.draw(st.none() | st.dates(meeting.day, meeting.day + timedelta(days=200)), label="as_of")
+        new = ledger.record(meeting, as_of=later)
+        after = ledger.evaluation()
+        assert {f.identity() for f in new} == {f.identity() for f in after.findings} - before
+        if index in (checkpoint, len(rest)):
+            recorded = attrs.evolve(history, meetings=ledger.meetings)
+            assert_same_evaluation(evaluate(recorded, policy, ledger.as_of), after)
+
+
+@EQUIVALENCE
+@given(case=histories_and_policies, data=st.data())
+def test_a_ledger_moved_on_finds_what_evaluate_finds_on_the_later_day(
+    case: tuple[History, Policy | None], data: st.DataObject
+) -> None:
+    """Facts dated between two days (seats, contributions, reports, partners joining) come in as the day
+    passes them, with or without a meeting to record."""
+    history, policy = case
+    meetings = sorted(history.meetings, key=lambda m: (m.start, m.id))
+    if not meetings:
+        return
+    first = min(p.started for p in history.partnerships)
+    day = data.draw(st.dates(first, meetings[-1].day), label="ledger's first day")
+    known = [m for m in meetings if m.day <= day]
+    later = [m for m in meetings if m.day > day]
+    ledger = Ledger(attrs.evolve(history, meetings=known), policy, day)
+    assert_same_evaluation(evaluate(attrs.evolve(history, meetings=known), policy, day), ledger.evaluation())
+    if later:
+        ledger.record(later[0], as_of=later[0].day + timedelta(days=data.draw(st.integers(0, 120))))
+        recorded = attrs.evolve(history, meetings=ledger.meetings)
+        assert_same_evaluation(evaluate(recorded, policy, ledger.as_of), ledger.evaluation())
+
+
+def test_recording_a_meeting_in_order_does_not_evaluate_afresh() -> None:
+    from strategies.chorley import chorley, held, monthly
+
+    days = monthly(date(2015, 7, 14), 4)
+    history = chorley(meetings=[held("exec", day) for day in days])
+    first = attrs.evolve(history, meetings=history.meetings[:3])
+    ledger = Ledger(first, None, days[2])
+    ledger.record(history.meetings[3])
+    assert ledger.rebuilds == 1
+
+
+def test_a_seat_changing_hands_is_taken_in_without_evaluating_afresh() -> None:
+    """A membership that starts, and one whose end comes to be known, as the day passes them."""
+    from strategies.chorley import chorley, held, monthly, seat
+
+    days = monthly(date(2015, 7, 14), 6)
+    outgoing = seat("gary-hall", "exec", end=date(2015, 9, 30))
+    incoming = seat("louise-giles", "exec", start=date(2015, 10, 1))
+    history = chorley(memberships=[outgoing, incoming], meetings=[held("exec", day) for day in days])
+    ledger = Ledger(attrs.evolve(history, meetings=history.meetings[:1]), None, days[0])
+    for meeting in history.meetings[1:]:
+        ledger.record(meeting)
+    assert ledger.rebuilds == 1
+    assert ledger.evaluation() == evaluate(history, None, days[-1])
