@@ -11,6 +11,7 @@ import yaml
 
 from psr_adapters.dataset import (
     DatasetError,
+    check_date_in_range,
     document_from_history,
     dump_dataset,
     load_dataset,
@@ -206,3 +207,100 @@ def test_contribution_years_and_report_dates_survive_the_round_trip() -> None:
     again = load_dataset(dump_dataset(history), "again.yaml")
     assert again.contributions[0].year == 2015
     assert again.reports[0].date == date(2015, 9, 30)
+
+
+def test_a_dangling_reference_is_reported_in_the_same_run_as_a_format_problem() -> None:
+    text = (
+        small_text()
+        .replace("status: full", "status: fuul")
+        .replace("group: exec, role: advocate", "group: execs, role: advocate")
+    )
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(text, "both.yaml")
+    assert [p.path for p in raised.value.problems] == ["memberships[2].group", "organisations[0].status"]
+
+
+def test_each_missing_key_is_reported_once() -> None:
+    text = small_text().replace(
+        "  - {id: exec, partnership: chorley, tier: executive}", "  - {name: Executive}"
+    )
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(text, "missing.yaml")
+    group_problems = [str(p) for p in raised.value.problems if p.path == "groups[0]"]
+    assert group_problems == [
+        "groups[0]: missing the required key 'id'",
+        "groups[0]: missing the required key 'partnership'",
+        "groups[0]: missing the required key 'tier'",
+    ]
+    assert len(raised.value.problems) == len(set(raised.value.problems))
+
+
+BOUNDS = [
+    pytest.param(
+        ("id: gary-hall,", 'id: "gary-hall ",'), "people[1].id", "no space at either end", id="trailing space"
+    ),
+    pytest.param(
+        ("id: gary-hall,", 'id: "gary\\thall",'), "people[1].id", "no control character", id="tab in an id"
+    ),
+    pytest.param(
+        ("id: gary-hall,", 'id: "gary\\x85hall",'), "people[1].id", "no control character", id="C1 control"
+    ),
+    pytest.param(
+        ("started: 2015-06-16", "started: 1899-12-31"),
+        "partnerships[0].started",
+        "outside the years",
+        id="1899",
+    ),
+    pytest.param(
+        ("start: 2015-07-14T10:00\n", "start: 2200-01-01T10:00\n"),
+        "meetings[0].start",
+        "outside the years",
+        id="2200",
+    ),
+    pytest.param(
+        ("year: 2015", "year: 2200"), "contributions[0].year", "from 1900 to 2199", id="financial year"
+    ),
+    pytest.param(
+        ("amount: 15000", "amount: 1000000000000000000.5"),
+        "contributions[0].amount",
+        "at most 18 digits",
+        id="amount of 19 digits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "path", "words"), BOUNDS)
+def test_values_out_of_bounds_are_refused(change: tuple[str, str], path: str, words: str) -> None:
+    before, after = change
+    assert before in small_text()
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(small_text().replace(before, after, 1), "bounds.yaml")
+    assert any(p.path.startswith(path) and words in p.message for p in raised.value.problems), (
+        raised.value.problems
+    )
+
+
+def test_a_value_nested_past_the_limit_is_refused_as_too_deep() -> None:
+    deep = "[" * 70 + "]" * 70
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(small_text().replace("name: Gary Hall,", f"name: {deep},", 1), "deep.yaml")
+    assert [str(p) for p in raised.value.problems] == ["people[1].name: nested more than 64 levels deep"]
+
+
+def test_the_date_bound_is_public_for_the_command_line() -> None:
+    assert check_date_in_range(date(2199, 12, 31)) == date(2199, 12, 31)
+    with pytest.raises(ValueError, match="outside the years 1900 to 2199"):
+        check_date_in_range(date(9999, 12, 31))
+
+
+def test_an_unknown_key_at_the_top_is_named_by_itself() -> None:
+    with pytest.raises(DatasetError) as raised:
+        load_dataset("format: psr/1\nmeetngs: []\n", "top.yaml")
+    assert [p.path for p in raised.value.problems] == ["meetngs"]
+
+
+def test_a_section_that_is_not_a_list_is_reported_once_not_at_every_reference() -> None:
+    text = small_text().replace("people:\n", "people: Alistair Bradley and others\nnot_people:\n", 1)
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(text, "people.yaml")
+    assert [p.path for p in raised.value.problems] == ["not_people", "people"]

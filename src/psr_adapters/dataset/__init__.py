@@ -9,6 +9,9 @@ naming the file, the path inside it (``meetings[3].attendance.gary-hall``) and w
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +20,18 @@ from psr_core import History
 from ..documents import dump_json, dump_yaml, parse_text, read_document
 from ..errors import DatasetError
 from ..files import write_whole
-from .consistency import consistency_problems
 from .conversion import document_from_history, history_from_document
-from .schema import FORMAT, SCHEMA
-from .structure import structure_problems
+from .ordering import ordered
+from .reading import FORMAT
+from .reading import read_document as read_history_document
+from .values import FIRST_YEAR, LAST_YEAR, check_date_in_range
 
 __all__ = [
+    "FIRST_YEAR",
     "FORMAT",
-    "SCHEMA",
+    "LAST_YEAR",
     "DatasetError",
+    "check_date_in_range",
     "check_document",
     "document_from_history",
     "dump_dataset",
@@ -37,34 +43,43 @@ __all__ = [
 
 
 def check_document(document: Any, source: str, base: Path | None = None) -> History:
-    """The history in a parsed ``document``, or a :class:`DatasetError` listing every problem."""
-    problems = structure_problems(document)
-    if problems:
-        raise DatasetError(source, problems)
-    problems = consistency_problems(document, base)
-    if problems:
-        raise DatasetError(source, problems)
+    """The history in a parsed ``document``, or a :class:`DatasetError` listing every problem, each once,
+    in document order: the format, the bounds of each value and the references between records, checked
+    in the same walk that builds the history."""
+    history, walk = read_history_document(document, base)
+    if history is None:
+        raise DatasetError(source, ordered(walk.problems))
+    return history
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the garbage collector while a file is read.
+
+    Reading makes millions of small objects (the parsed document, then the history) and no reference
+    cycles; each full collection meanwhile would walk everything made so far again, which costs a large
+    history more than the reading itself. The collector runs again afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
     try:
-        return history_from_document(document)
-    except ValueError as exc:  # a value the core refuses that the checks above did not foresee
-        raise DatasetError(source, [_problem(str(exc))]) from exc
-
-
-def _problem(message: str) -> Any:
-    from ..errors import Problem
-
-    return Problem("", message)
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_dataset(path: str | Path) -> History:
     """Read the dataset file at ``path`` (``.json`` as JSON, anything else as YAML)."""
-    document = read_document(path, DatasetError)
-    return check_document(document, str(path), Path(path).parent)
+    with _collector_paused():
+        document = read_document(path, DatasetError)
+        return check_document(document, str(path), Path(path).parent)
 
 
 def load_dataset(text: str, source: str = "<text>", base: Path | None = None) -> History:
     """Read a dataset from ``text``; ``source`` names it in errors (its ending picks JSON or YAML)."""
-    return check_document(parse_text(text, source, DatasetError), source, base)
+    with _collector_paused():
+        return check_document(parse_text(text, source, DatasetError), source, base)
 
 
 def dump_dataset(history: History, as_json: bool = False) -> str:

@@ -11,163 +11,41 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from psr_core import (
-    Attendance,
-    AttendanceStatus,
-    Contribution,
-    ContributionKind,
-    Decision,
-    Declaration,
-    Group,
-    History,
-    Item,
-    Meeting,
-    Membership,
-    Organisation,
-    Partnership,
-    Person,
-    Report,
-)
+from psr_core import Attendance, AttendanceStatus, History, Meeting
 
-from .schema import FORMAT
+from ..errors import DatasetError
+from .meetings import Meetings
+from .reading import FORMAT, read_document
+from .walk import Walk
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value is not None else None
+def history_from_document(document: Any) -> History:
+    """The history a valid, consistent document describes; a :class:`DatasetError` (source
+    ``<document>``) listing every problem otherwise."""
+    history, walk = read_document(document, None)
+    if history is None:
+        raise DatasetError("<document>", walk.problems)
+    return history
 
 
-def history_from_document(document: dict[str, Any]) -> History:
-    """The history a valid, consistent document describes."""
-    zones = {p["id"]: p["timezone"] for p in document.get("partnerships", [])}
-    group_zone = {g["id"]: zones.get(g["partnership"], "UTC") for g in document.get("groups", [])}
-    return History(
-        partnerships=[
-            Partnership(
-                id=p["id"],
-                name=p["name"],
-                policy=p["policy"],
-                timezone=p["timezone"],
-                started=date.fromisoformat(p["started"]),
-                district_council=p.get("district_council"),
-            )
-            for p in document.get("partnerships", [])
-        ],
-        organisations=[
-            Organisation(
-                id=o["id"],
-                name=o["name"],
-                partnership=o["partnership"],
-                status=o["status"],
-                joined=_day(o.get("joined")),
-                agreed_by_chair=o.get("agreed_by_chair"),
-                agreed_on=_day(o.get("agreed_on")),
-                inducted_on=_day(o.get("inducted_on")),
-            )
-            for o in document.get("organisations", [])
-        ],
-        people=[
-            Person(
-                id=p["id"],
-                name=p["name"],
-                organisation=p.get("organisation"),
-                offices=p.get("offices", []),
-                advocate=p.get("advocate"),
-            )
-            for p in document.get("people", [])
-        ],
-        groups=[
-            Group(
-                id=g["id"],
-                partnership=g["partnership"],
-                tier=g["tier"],
-                chair=g.get("chair"),
-                name=g.get("name"),
-            )
-            for g in document.get("groups", [])
-        ],
-        memberships=[
-            Membership(
-                person=m["person"],
-                group=m["group"],
-                role=m["role"],
-                start=date.fromisoformat(m["from"]),
-                end=_day(m.get("to")),
-                organisation=m.get("organisation"),
-            )
-            for m in document.get("memberships", [])
-        ],
-        meetings=[_meeting(m, group_zone.get(m["groups"][0], "UTC")) for m in document.get("meetings", [])],
-        contributions=[
-            Contribution(
-                organisation=c["organisation"],
-                year=c["year"],
-                amount=Decimal(str(c["amount"])),
-                kind=c.get("kind", ContributionKind.CASH.value),
-            )
-            for c in document.get("contributions", [])
-        ],
-        reports=[
-            Report(partnership=r["partnership"], kind=r["kind"], date=date.fromisoformat(r["date"]))
-            for r in document.get("reports", [])
-        ],
-    )
-
-
-def _local(text: str, zone: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        return moment
-    return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+def _fragment(read: Any) -> Any:
+    walk = Walk(references=False)
+    value = read(walk)
+    if value is None or walk.problems:
+        raise DatasetError("<document>", walk.problems)
+    return value
 
 
 def _meeting(m: dict[str, Any], zone: str) -> Meeting:
-    return Meeting(
-        id=m["id"],
-        groups=m["groups"],
-        start=_local(m["start"], zone),
-        end=_local(m["end"], zone) if "end" in m else None,
-        status=m["status"],
-        chair=m.get("chair"),
-        vice_chair=m.get("vice_chair"),
-        agenda_published=_day(m.get("agenda_published")),
-        location=m.get("location"),
-        attendance=[_attendance(person, entry) for person, entry in m.get("attendance", {}).items()],
-        items=[
-            Item(
-                id=str(i["id"]),
-                title=i.get("title"),
-                declarations=[
-                    Declaration(
-                        person=d["person"],
-                        interest=d["interest"],
-                        nature=d.get("nature"),
-                        withdrew=d.get("withdrew", False),
-                    )
-                    for d in i.get("declarations", [])
-                ],
-                decision=Decision(
-                    method=i["decision"]["method"],
-                    votes_for=i["decision"].get("for", []),
-                    votes_against=i["decision"].get("against", []),
-                    abstentions=i["decision"].get("abstain", []),
-                )
-                if "decision" in i
-                else None,
-            )
-            for i in m.get("items", [])
-        ],
-    )
+    """One meeting of a dataset, read on its own (its references are not resolved); times in ``zone``."""
+    meeting: Meeting = _fragment(lambda walk: Meetings(walk, {}, ZoneInfo(zone)).meeting(m, "meetings[0]"))
+    return meeting
 
 
 def _attendance(person: str, entry: str | dict[str, Any]) -> Attendance:
-    if isinstance(entry, str):
-        return Attendance(person=person, status=entry)
-    return Attendance(
-        person=person,
-        status=entry["status"],
-        deputy=entry.get("deputy"),
-        exceptional=entry.get("exceptional"),
-    )
+    """One attendance line of a dataset, read on its own (its references are not resolved)."""
+    line: Attendance = _fragment(lambda walk: Meetings(walk, {}).line(person, entry, f"attendance.{person}"))
+    return line
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -258,6 +136,10 @@ def document_from_history(history: History) -> dict[str, Any]:
             _set(partnership=r.partnership, kind=r.kind.value, date=r.date.isoformat())
             for r in history.reports
         ],
+        responses=[
+            _set(finding=r.finding, action=r.action.value, by=r.by, on=r.on.isoformat(), note=r.note)
+            for r in history.responses
+        ],
     )
 
 
@@ -272,6 +154,7 @@ def _meeting_document(m: Meeting) -> dict[str, Any]:
         vice_chair=m.vice_chair,
         agenda_published=_text(m.agenda_published),
         location=m.location,
+        url=m.url,
         attendance={entry.person: _attendance_document(entry) for entry in m.attendance},
         items=[
             _set(
@@ -283,6 +166,7 @@ def _meeting_document(m: Meeting) -> dict[str, Any]:
                         interest=d.interest.value,
                         nature=d.nature,
                         withdrew=d.withdrew or None,
+                        took_part=d.took_part,
                     )
                     for d in i.declarations
                 ],
@@ -308,5 +192,18 @@ def _attendance_document(entry: Attendance) -> str | dict[str, Any]:
     return _set(
         status=entry.status.value,
         deputy=entry.deputy if entry.status is AttendanceStatus.DEPUTY else None,
-        exceptional=entry.exceptional,
+        exceptional=_exceptional_document(entry),
+    )
+
+
+def _exceptional_document(entry: Attendance) -> str | dict[str, Any] | None:
+    """The reason alone, or with who accepted it and when where the minutes record that (clause 1.7.3)."""
+    if entry.exceptional is None:
+        return None
+    if entry.exceptional_accepted_by is None and entry.exceptional_accepted_on is None:
+        return entry.exceptional
+    return _set(
+        reason=entry.exceptional,
+        accepted_by=entry.exceptional_accepted_by,
+        accepted_on=_text(entry.exceptional_accepted_on),
     )

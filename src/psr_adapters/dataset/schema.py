@@ -1,7 +1,10 @@
-"""The ``psr/1`` dataset format (CONTRACT §2) as a JSON Schema.
+"""The ``psr/1`` dataset format (docs/reference/dataset-format.md) as a JSON Schema, for other programs.
 
-Structure, types, vocabularies and unknown keys are checked here; references between records, duplicate
-ids and date order are checked by :mod:`psr_adapters.dataset.consistency`.
+psr itself reads a dataset with :mod:`psr_adapters.dataset.reading`, which checks the same structure,
+types, vocabularies, unknown keys and bounds in the walk that builds the history (and the references
+between records, which a schema cannot say). This schema describes the format to the outside: the HTTP
+API's request bodies and its OpenAPI document are built from its parts, and a test checks that it and
+the reader agree.
 """
 
 from __future__ import annotations
@@ -17,17 +20,27 @@ from psr_core import (
     MeetingStatus,
     PartnerStatus,
     ReportKind,
+    ResponseAction,
     Role,
     Tier,
 )
 
-FORMAT = "psr/1"
+from .reading import FORMAT
 
-ID: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"^\S"}
+_CONTROL = r"\x00-\x1f\x7f-\x9f"
+ID: dict[str, Any] = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": rf"^[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?$",
+    "description": "an id: no control character, no space at either end",
+}
 IDS: dict[str, Any] = {"type": "array", "items": ID}
-TEXT: dict[str, Any] = {"type": "string"}
-DATE: dict[str, Any] = {"type": "string", "format": "date"}
-DATETIME: dict[str, Any] = {"type": "string", "format": "local-datetime"}
+TEXT: dict[str, Any] = {"type": "string", "pattern": r"^[^\x00]*$"}
+DATE: dict[str, Any] = {"type": "string", "format": "date", "pattern": r"^(19|20|21)\d\d-"}
+DATETIME: dict[str, Any] = {"type": "string", "format": "local-datetime", "pattern": r"^(19|20|21)\d\d-"}
+URL: dict[str, Any] = {"type": "string", "pattern": rf"^https?://[^\s{_CONTROL}]+$"}
+FINDING: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z0-9._~-]{1,64}$"}
+REASON: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"^[^\x00]*$"}
 
 
 def words(vocabulary: type[Any]) -> dict[str, Any]:
@@ -54,14 +67,16 @@ ATTENDANCE_ENTRY: dict[str, Any] = {
             ["status"],
             status=words(AttendanceStatus),
             deputy=ID,
-            exceptional={"type": "string", "minLength": 1},
+            exceptional={
+                "anyOf": [REASON, record(["reason"], reason=REASON, accepted_by=ID, accepted_on=DATE)]
+            },
         ),
     ]
 }
 
 ITEM = record(
     ["id"],
-    id={"type": ["string", "integer"], "minLength": 1},
+    id={"anyOf": [ID, {"type": "integer", "minimum": -(10**18) + 1, "maximum": 10**18 - 1}]},
     title=TEXT,
     declarations=listing(
         record(
@@ -70,6 +85,7 @@ ITEM = record(
             interest=words(Interest),
             nature=TEXT,
             withdrew={"type": "boolean"},
+            took_part={"type": "boolean"},
         )
     ),
     decision=record(
@@ -90,7 +106,7 @@ SCHEMA: dict[str, Any] = {
                 ["id", "name", "policy", "timezone", "started"],
                 id=ID,
                 name=TEXT,
-                policy={"type": "string", "minLength": 1},
+                policy=ID,
                 timezone={"type": "string", "format": "timezone"},
                 district_council=ID,
                 started=DATE,
@@ -115,7 +131,7 @@ SCHEMA: dict[str, Any] = {
                 id=ID,
                 name=TEXT,
                 organisation=ID,
-                offices={"type": "array", "items": {"type": "string", "minLength": 1}},
+                offices=IDS,
                 advocate=words(AdvocateRole),
             )
         ),
@@ -151,6 +167,7 @@ SCHEMA: dict[str, Any] = {
                 vice_chair=ID,
                 agenda_published=DATE,
                 location=TEXT,
+                url=URL,
                 attendance={"type": "object", "additionalProperties": ATTENDANCE_ENTRY},
                 items=listing(ITEM),
             )
@@ -159,13 +176,23 @@ SCHEMA: dict[str, Any] = {
             record(
                 ["organisation", "year", "amount"],
                 organisation=ID,
-                year={"type": "integer", "minimum": 1900, "maximum": 2999},
-                amount={"type": "number", "minimum": 0},
+                year={"type": "integer", "minimum": 1900, "maximum": 2199},
+                amount={"type": "number", "minimum": 0, "exclusiveMaximum": 10**18},
                 kind=words(ContributionKind),
             )
         ),
         reports=listing(
             record(["partnership", "kind", "date"], partnership=ID, kind=words(ReportKind), date=DATE)
+        ),
+        responses=listing(
+            record(
+                ["finding", "action", "by", "on"],
+                finding=FINDING,
+                action=words(ResponseAction),
+                by=ID,
+                on=DATE,
+                note=TEXT,
+            )
         ),
     ),
 }

@@ -33,12 +33,14 @@ import attrs
 
 from psr_core import Attendance, AttendanceStatus, Policy
 from psr_core.attendance import READINGS, Outcome, Readings, readings_for
+from psr_core.rules import attendance, interests
 
-WRITTEN_EXPLANATION = "attendance.written-explanation"
-DEEMED_RESIGNATION = "attendance.deemed-resignation"
-DEPUTY = "attendance.deputy"
-PARTICIPATION = "interest.prejudicial-participation"
-VOTE_ELIGIBILITY = "decision.vote-eligibility"
+# The five rules the adapter judges, by the ids the core declares them under.
+WRITTEN_EXPLANATION = attendance.EXPLANATION.id
+DEEMED_RESIGNATION = attendance.RESIGNATION.id
+DEPUTY = attendance.DEPUTY.id
+PARTICIPATION = interests.PREJUDICIAL_PARTICIPATION.id
+VOTE_ELIGIBILITY = interests.VOTE_ELIGIBILITY.id
 RULE_IDS = (WRITTEN_EXPLANATION, DEEMED_RESIGNATION, DEPUTY, PARTICIPATION, VOTE_ELIGIBILITY)
 """The rules of the terms of reference this adapter judges as events arrive."""
 

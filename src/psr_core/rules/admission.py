@@ -7,7 +7,7 @@ from datetime import date
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from .base import MEETINGS, never, rule
+from .base import MEETINGS, finds, never, rule
 
 
 def chairs_on(assessment: Assessment, day: date) -> dict[str, str]:
@@ -24,10 +24,15 @@ def chairs_on(assessment: Assessment, day: date) -> dict[str, str]:
     return chairs
 
 
-@rule(
+NEW_PARTNER = finds(
     "admission.new-partner",
     "An organisation that joined after the start without an induction, or without the agreement of a "
     "chair of one of the partnership's groups.",
+)
+
+
+@rule(
+    NEW_PARTNER,
     holds_until=never,
     changes_with=frozenset({MEETINGS}),
 )
@@ -52,8 +57,8 @@ def new_partners(assessment: Assessment) -> Iterator[Finding]:
             missing.append("an induction")
         if not missing:
             continue
-        yield assessment.finding(
-            "admission.new-partner",
+        yield NEW_PARTNER(
+            assessment,
             organisation.joined,
             Subject(organisation=organisation.id),
             f"{organisation.name} joined on {organisation.joined.isoformat()} without "

@@ -8,7 +8,7 @@ from ..assessment import Assessment
 from ..attendance import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold
 from ..findings import Finding, Subject
 from ..model import AttendanceStatus, Meeting
-from .base import meeting_rule
+from .base import finds, meeting_rule
 
 
 def _days(threshold: Threshold) -> str:
@@ -52,39 +52,44 @@ def _evidence(threshold: Threshold) -> dict[str, object]:
     }
 
 
-@meeting_rule(
+EXPLANATION = finds(
     WRITTEN_EXPLANATION,
     "A member's second consecutive missed meeting of a group.",
     uses=(*READINGS, "written_explanation_after"),
 )
+
+
+@meeting_rule(EXPLANATION)
 def written_explanation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     for threshold in assessment.runs.at(meeting):
         if threshold.rule != WRITTEN_EXPLANATION:
             continue
-        yield assessment.finding(
-            WRITTEN_EXPLANATION,
+        yield EXPLANATION(
+            assessment,
             threshold.meeting.day,
             Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
             f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
             f"({_days(threshold)}); the partnership will consider asking for a written explanation",
             _evidence(threshold),
-            uses=READINGS,
         )
 
 
-@meeting_rule(
+RESIGNATION = finds(
     DEEMED_RESIGNATION,
     "A member's third consecutive missed meeting of a group, unless an exceptional reason is recorded.",
     uses=(*READINGS, "deemed_resignation_after", "deemed_resignation_ends_membership"),
 )
+
+
+@meeting_rule(RESIGNATION)
 def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     for threshold in assessment.runs.at(meeting):
         if threshold.rule != DEEMED_RESIGNATION:
             continue
         day = threshold.meeting.day
         ends = f"; the membership ends on {day.isoformat()}" if threshold.ends_membership else ""
-        yield assessment.finding(
-            DEEMED_RESIGNATION,
+        yield RESIGNATION(
+            assessment,
             day,
             Subject(person=threshold.person, group=threshold.group, meeting=threshold.meeting.id),
             f"{threshold.person} missed {len(threshold.missed)} consecutive meetings of {threshold.group} "
@@ -93,22 +98,23 @@ def deemed_resignation(assessment: Assessment, meeting: Meeting) -> Iterator[Fin
                 **_evidence(threshold),
                 "membership_ends": day.isoformat() if threshold.ends_membership else None,
             },
-            uses=(*READINGS, "deemed_resignation_ends_membership"),
         )
 
 
-@meeting_rule("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
+DEPUTY = finds("attendance.deputy", "A member represented by a deputy.", uses=("deputy_counts_as_missed",))
+
+
+@meeting_rule(DEPUTY)
 def deputies(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     expected = assessment.expected(meeting)
     for entry in assessment.record(meeting).others:  # the lines not recording someone present
         if entry.status is not AttendanceStatus.DEPUTY or entry.person not in expected:
             continue
         deputy = entry.deputy or "an unnamed deputy"
-        yield assessment.finding(
-            "attendance.deputy",
+        yield DEPUTY(
+            assessment,
             meeting.day,
             Subject(person=entry.person, group=expected[entry.person].group, meeting=meeting.id),
             f"{entry.person} sent {deputy} to {meeting.id} instead of attending in person",
             {"deputy": entry.deputy},
-            uses=("deputy_counts_as_missed",),
         )

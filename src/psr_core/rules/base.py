@@ -1,4 +1,9 @@
-"""What a rule is: an id from the contract, the parameters it reads, and how it looks at the record.
+"""What a rule is: an id, the parameters it reads, and how it looks at the record.
+
+A rule is one entry in the module that defines it: :func:`finds` declares its id (written once), what it
+finds and the parameters it reads, and gives back the rule's finding factory (:class:`Finds`), which the
+rule's code calls to make each finding; the decorators (:func:`rule`, :func:`meeting_rule`) or
+:func:`register` then register how it looks at the record under that id.
 
 A rule looks at a partnership's record in up to two ways, so that a full evaluation and an incremental one
 (a meeting recorded after the rest) share the same code:
@@ -20,14 +25,14 @@ both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 
 import attrs
 
 from ..assessment import Assessment
-from ..findings import Finding
+from ..findings import Finding, Subject
 from ..model import Meeting
 
 Begin = Callable[[Assessment], Any]
@@ -69,6 +74,31 @@ def parameters_hold_until(assessment: Assessment, names: Iterable[str]) -> date 
 
 
 @attrs.frozen
+class Finds:
+    """A rule's identity, bound once: its id, what it finds, the parameters it reads; called to make one of
+    its findings (the interpretation reported is that of the parameters it reads)."""
+
+    id: str
+    summary: str
+    uses: tuple[str, ...] = ()
+
+    def __call__(
+        self,
+        assessment: Assessment,
+        day: date,
+        subject: Subject,
+        message: str,
+        evidence: Mapping[str, Any],
+    ) -> Finding:
+        return assessment.finding(self.id, day, subject, message, evidence, self.uses)
+
+
+def finds(rule_id: str, summary: str, uses: tuple[str, ...] = ()) -> Finds:
+    """Declare a rule: the one place its id is written."""
+    return Finds(rule_id, summary, uses)
+
+
+@attrs.frozen
 class Rule:
     """A rule of the terms of reference, as code.
 
@@ -76,9 +106,7 @@ class Rule:
     the rule decides what counts as a finding, using only the parameters it names in ``uses``.
     """
 
-    id: str
-    summary: str
-    uses: tuple[str, ...]
+    finds: Finds
     begin: Begin = attrs.field(default=_stateless, eq=False, repr=False)
     step: Step | None = attrs.field(default=None, eq=False, repr=False)
     close: Close | None = attrs.field(default=None, eq=False, repr=False)
@@ -86,6 +114,18 @@ class Rule:
     changes_with: frozenset[str] = attrs.field(default=EVERYTHING, eq=False, repr=False)
     judge: Judge | None = attrs.field(default=None, eq=False, repr=False)
     """For a rule that carries no state: ``step`` without the state (called directly, one call less)."""
+
+    @property
+    def id(self) -> str:
+        return self.finds.id
+
+    @property
+    def summary(self) -> str:
+        return self.finds.summary
+
+    @property
+    def uses(self) -> tuple[str, ...]:
+        return self.finds.uses
 
 
 def register(new: Rule) -> Rule:
@@ -96,9 +136,7 @@ def register(new: Rule) -> Rule:
 
 
 def rule(
-    rule_id: str,
-    summary: str,
-    uses: tuple[str, ...] = (),
+    declared: Finds,
     *,
     holds_until: Callable[[Assessment], date | None] = next_day,
     changes_with: frozenset[str] = EVERYTHING,
@@ -111,9 +149,7 @@ def rule(
     ) -> Callable[[Assessment], Iterator[Finding]]:
         register(
             Rule(
-                rule_id,
-                summary,
-                uses,
+                declared,
                 close=lambda assessment, _state: function(assessment),
                 holds_until=lambda assessment, _state: holds_until(assessment),
                 changes_with=changes_with,
@@ -125,7 +161,7 @@ def rule(
 
 
 def meeting_rule(
-    rule_id: str, summary: str, uses: tuple[str, ...] = ()
+    declared: Finds,
 ) -> Callable[
     [Callable[[Assessment, Meeting], Iterator[Finding]]], Callable[[Assessment, Meeting], Iterator[Finding]]
 ]:
@@ -136,9 +172,7 @@ def meeting_rule(
     ) -> Callable[[Assessment, Meeting], Iterator[Finding]]:
         register(
             Rule(
-                rule_id,
-                summary,
-                uses,
+                declared,
                 step=lambda assessment, _state, meeting: function(assessment, meeting),
                 judge=function,
             )

@@ -11,7 +11,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import ContributionKind
 from ..periods import financial_year_end, financial_year_of
-from .base import earliest, parameters_hold_until, rule
+from .base import earliest, finds, parameters_hold_until, rule
 
 
 def money(amount: Decimal) -> int | float:
@@ -27,10 +27,15 @@ def _year_ends_next(assessment: Assessment) -> date | None:
     return earliest(end, parameters_hold_until(assessment, ("contributing_statuses",)))
 
 
-@rule(
+CONTRIBUTION = finds(
     "commitment.contribution",
     "A full partner whose contributions for a completed financial year fall outside the band.",
     uses=("contribution_band", "contributing_statuses"),
+)
+
+
+@rule(
+    CONTRIBUTION,
     holds_until=_year_ends_next,
     changes_with=frozenset(),
 )
@@ -51,8 +56,8 @@ def contributions(assessment: Assessment) -> Iterator[Finding]:
             total = sum(by_kind.values(), Decimal(0))
             if not low <= total <= high:
                 side = "short of" if total < low else "above"
-                yield assessment.finding(
-                    "commitment.contribution",
+                yield CONTRIBUTION(
+                    assessment,
                     end,
                     Subject(organisation=organisation.id),
                     f"{organisation.name} contributed £{total:,} for {year}-{(year + 1) % 100:02d}, "
@@ -66,6 +71,5 @@ def contributions(assessment: Assessment) -> Iterator[Finding]:
                         "in_kind": money(by_kind.get(ContributionKind.IN_KIND, Decimal(0))),
                         "band": [money(low), money(high)],
                     },
-                    uses=("contribution_band",),
                 )
             year += 1

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Membership, Role, Tier
-from .base import RESIGNATIONS, earliest, never, parameters_hold_until, rule
+from .base import RESIGNATIONS, Finds, earliest, finds, never, parameters_hold_until, rule
 
 TIER_NAMES = {
     Tier.EXECUTIVE: "Executive",
@@ -39,7 +39,7 @@ def seats_hold_until(assessment: Assessment, tier: Tier, parameter: str) -> date
 
 
 def _seat_rule(
-    assessment: Assessment, rule_id: str, tier: Tier, role: Role, statuses_parameter: str
+    assessment: Assessment, found: Finds, tier: Tier, role: Role, statuses_parameter: str
 ) -> Iterator[Finding]:
     statuses = assessment.statuses(statuses_parameter)
     groups = assessment.groups_of_tier(tier)
@@ -58,8 +58,8 @@ def _seat_rule(
             continue
         since = vacant_since(assessment, seats, assessment.joined(organisation))
         where = ", ".join(group.id for group in groups) or "none is recorded"
-        yield assessment.finding(
-            rule_id,
+        yield found(
+            assessment,
             since,
             Subject(organisation=organisation.id),
             f"{organisation.name} ({organisation.status} partner) has had no {role_name} on the "
@@ -72,31 +72,40 @@ def _seat_rule(
                 "former_members": sorted({seat.person for seat in seats}),
                 "vacant_since": since.isoformat(),
             },
-            uses=(statuses_parameter,),
         )
 
 
-@rule(
+EXECUTIVE = finds(
     "composition.executive",
     "A full or affiliated partner with no current chief-officer member of the Executive.",
     uses=("executive_statuses",),
+)
+
+
+@rule(
+    EXECUTIVE,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "executive_statuses"),
     changes_with=frozenset({RESIGNATIONS}),
 )
 def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
-        "composition.executive",
+        EXECUTIVE,
         Tier.EXECUTIVE,
         Role.CHIEF_OFFICER,
         "executive_statuses",
     )
 
 
-@rule(
+IMPLEMENTATION = finds(
     "composition.implementation",
     "A full or affiliated partner with no current operational-manager member of the Implementation Group.",
     uses=("implementation_statuses",),
+)
+
+
+@rule(
+    IMPLEMENTATION,
     holds_until=lambda assessment: seats_hold_until(
         assessment, Tier.IMPLEMENTATION, "implementation_statuses"
     ),
@@ -105,34 +114,44 @@ def executive_seats(assessment: Assessment) -> Iterator[Finding]:
 def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
-        "composition.implementation",
+        IMPLEMENTATION,
         Tier.IMPLEMENTATION,
         Role.OPERATIONAL_MANAGER,
         "implementation_statuses",
     )
 
 
-@rule(
+BOARD = finds(
     "composition.board",
     "A full partner with no current accountable-representative member of the Board.",
     uses=("board_statuses",),
+)
+
+
+@rule(
+    BOARD,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.BOARD, "board_statuses"),
     changes_with=frozenset({RESIGNATIONS}),
 )
 def board_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
-        "composition.board",
+        BOARD,
         Tier.BOARD,
         Role.ACCOUNTABLE_REPRESENTATIVE,
         "board_statuses",
     )
 
 
-@rule(
+ADVOCATES = finds(
     "composition.advocates",
     "An advocate role (business, community, third-sector) with no current member of the Executive.",
     uses=("advocate_roles",),
+)
+
+
+@rule(
+    ADVOCATES,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "advocate_roles"),
     changes_with=frozenset({RESIGNATIONS}),
 )
@@ -151,8 +170,8 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
         if any(assessment.sits(seat, assessment.as_of) for seat in seats):
             continue
         since = vacant_since(assessment, seats, assessment.partnership.started)
-        yield assessment.finding(
-            "composition.advocates",
+        yield ADVOCATES(
+            assessment,
             since,
             Subject(partnership=assessment.partnership.id),
             f"No {kind.replace('-', ' ')} advocate has sat on the Executive since {since.isoformat()}; "
@@ -163,14 +182,18 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
                 "former_advocates": sorted({seat.person for seat in seats}),
                 "vacant_since": since.isoformat(),
             },
-            uses=("advocate_roles",),
         )
 
 
-@rule(
+ROLE = finds(
     "composition.role",
     "A member whose role does not fit the tier of the group.",
     uses=("tier_roles",),
+)
+
+
+@rule(
+    ROLE,
     holds_until=never,
     changes_with=frozenset(),
 )
@@ -180,8 +203,8 @@ def roles(assessment: Assessment) -> Iterator[Finding]:
             fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
             if membership.role.value in fitting:
                 continue
-            yield assessment.finding(
-                "composition.role",
+            yield ROLE(
+                assessment,
                 membership.start,
                 Subject(person=membership.person, group=group.id),
                 f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
@@ -193,5 +216,4 @@ def roles(assessment: Assessment) -> Iterator[Finding]:
                     "fitting_roles": list(fitting),
                     "from": membership.start.isoformat(),
                 },
-                uses=("tier_roles",),
             )

@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import AttendanceStatus, Interest, Item, Meeting
-from .base import meeting_rule
+from .base import finds, meeting_rule
 
-
-@meeting_rule(
+PREJUDICIAL_PARTICIPATION = finds(
     "interest.prejudicial-participation",
     "A member with a prejudicial interest in an item who neither left the room nor took no part in its "
     "discussion, or who voted on it.",
     uses=("abstention_counts_as_voting",),
 )
+
+
+@meeting_rule(PREJUDICIAL_PARTICIPATION)
 def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     for item in meeting.items:
         if not item.declarations:
@@ -37,8 +39,8 @@ def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Itera
                 what.append("neither left the room nor is recorded as taking no part in its discussion")
             if voted:
                 what.append(f"voted ({vote})")
-            yield assessment.finding(
-                "interest.prejudicial-participation",
+            yield PREJUDICIAL_PARTICIPATION(
+                assessment,
                 meeting.day,
                 Subject(person=declaration.person, meeting=meeting.id, item=item.id),
                 f"{declaration.person} declared a prejudicial interest in item {item.id} of "
@@ -49,15 +51,17 @@ def prejudicial_participation(assessment: Assessment, meeting: Meeting) -> Itera
                     "took_part": declaration.took_part,
                     "vote": vote,
                 },
-                uses=("abstention_counts_as_voting",),
             )
 
 
-@meeting_rule(
+VOTE_ELIGIBILITY = finds(
     "decision.vote-eligibility",
     "A vote cast by someone not present, not a member, or withdrawn from the item.",
     uses=("deputies_may_vote",),
 )
+
+
+@meeting_rule(VOTE_ELIGIBILITY)
 def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     # Only items with votes recorded (not those decided by consensus) can have a vote cast wrongly.
     items = [
@@ -104,8 +108,8 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
                 reasons.append(f"was not a member of {' or '.join(sorted(meeting.groups))}")
             if person in withdrawn:
                 reasons.append("had withdrawn from the item")
-            yield assessment.finding(
-                "decision.vote-eligibility",
+            yield VOTE_ELIGIBILITY(
+                assessment,
                 meeting.day,
                 Subject(person=person, meeting=meeting.id, item=item.id),
                 f"A vote ({vote}) on item {item.id} of {meeting.id} was cast by {person}, who "
@@ -117,7 +121,6 @@ def vote_eligibility(assessment: Assessment, meeting: Meeting) -> Iterator[Findi
                     "withdrew": person in withdrawn,
                     "deputy_for": for_member,
                 },
-                uses=("deputies_may_vote",),
             )
 
 
@@ -136,11 +139,14 @@ def _needs_a_look(item: Item, eligible: set[str]) -> bool:
     )
 
 
-@meeting_rule(
+DECISION_MAKER = finds(
     "decision.decision-maker",
     "A decision recorded at a meeting of a tier that is not the partnership's decision maker.",
     uses=("deciding_tiers", "partnership_decision_methods"),
 )
+
+
+@meeting_rule(DECISION_MAKER)
 def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     deciding = set(assessment.value("deciding_tiers", meeting.day))
     tiers = {assessment.groups[g].tier.value for g in meeting.groups if g in assessment.groups}
@@ -152,8 +158,8 @@ def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding
     for item in meeting.items:
         if item.decision is None or item.decision.method.value not in judged:
             continue
-        yield assessment.finding(
-            "decision.decision-maker",
+        yield DECISION_MAKER(
+            assessment,
             meeting.day,
             Subject(meeting=meeting.id, item=item.id),
             f"Item {item.id} of {meeting.id} was decided ({item.decision.method.value}) at a meeting of "
@@ -163,5 +169,4 @@ def decision_maker(assessment: Assessment, meeting: Meeting) -> Iterator[Finding
                 "deciding_tiers": sorted(deciding),
                 "method": item.decision.method.value,
             },
-            uses=("deciding_tiers", "partnership_decision_methods"),
         )

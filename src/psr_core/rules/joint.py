@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Meeting
-from .base import Rule, meeting_rule, register
+from .base import Rule, finds, meeting_rule, register
 
 
 def meeting_partnerships(assessment: Assessment, meeting: Meeting) -> list[str]:
@@ -47,6 +47,12 @@ def is_joint(assessment: Assessment, meeting: Meeting) -> bool:
     return len(meeting_partnerships(assessment, meeting)) > 1
 
 
+CHAIR_ROTATION = finds(
+    "joint.chair-rotation",
+    "Consecutive joint meetings of the same groups chaired by the same partnership's chair.",
+)
+
+
 def _rotation_step(
     assessment: Assessment, previous: dict[frozenset[str], tuple[Meeting, str]], meeting: Meeting
 ) -> Iterator[Finding]:
@@ -62,8 +68,8 @@ def _rotation_step(
     if before is None or before[1] != chairing:
         return
     earlier, _ = before
-    yield assessment.finding(
-        "joint.chair-rotation",
+    yield CHAIR_ROTATION(
+        assessment,
         meeting.day,
         Subject(meeting=meeting.id, person=meeting.chair),
         f"{meeting.id} was chaired for {chairing} ({meeting.chair}), as was the previous joint meeting "
@@ -80,21 +86,22 @@ def _rotation_step(
 
 register(
     Rule(
-        "joint.chair-rotation",
-        "Consecutive joint meetings of the same groups chaired by the same partnership's chair.",
-        (),
+        CHAIR_ROTATION,
         begin=lambda _assessment: {},
         step=_rotation_step,
     )
 )
 
 
-@meeting_rule(
+VICE_CHAIR = finds(
     "joint.vice-chair",
     "A joint meeting whose vice chair is not the Leader of the district council of one of its partnerships, "
     "or is its chair.",
     uses=("vice_chair_from_other_side",),
 )
+
+
+@meeting_rule(VICE_CHAIR)
 def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     """ "Leaders of each district Council will provide the vice chair (where they are not currently chair)":
     the Leader of any of the meeting's partnerships' district councils who is not chairing it may be vice
@@ -134,8 +141,8 @@ def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             f"the vice chair {meeting.vice_chair} is not the Leader of the district council of one of the "
             "meeting's partnerships"
         )
-    yield assessment.finding(
-        "joint.vice-chair",
+    yield VICE_CHAIR(
+        assessment,
         meeting.day,
         Subject(meeting=meeting.id, person=meeting.vice_chair),
         f"At the joint meeting {meeting.id} (chaired for {chairing or 'an unknown partnership'}) {problem}; "
@@ -148,5 +155,4 @@ def vice_chair(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
             "eligible_vice_chairs": leaders,
             "district_councils": sorted(c for c in councils if c),
         },
-        uses=("vice_chair_from_other_side",),
     )

@@ -10,7 +10,7 @@ from ..findings import Finding, Subject
 from ..model import Group, Meeting, Person
 from ..periods import first_of_month, month_index
 from ..policy import SteadySpan
-from .base import MEETINGS, Rule, earliest, meeting_rule, register
+from .base import MEETINGS, Rule, earliest, finds, meeting_rule, register
 
 
 def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
@@ -19,7 +19,11 @@ def meeting_subject(assessment: Assessment, meeting: Meeting) -> Subject:
     return Subject(meeting=meeting.id, group=own[0] if len(own) == 1 else None)
 
 
-FREQUENCY = "meeting.frequency"
+FREQUENCY = finds(
+    "meeting.frequency",
+    "A gap between consecutive held meetings of a group longer than its cadence allows.",
+    uses=("cadence_months",),
+)
 
 
 def _cadence(assessment: Assessment, group: Group, day: date) -> int | None:
@@ -98,8 +102,6 @@ def _frequency_holds_until(assessment: Assessment, gaps: Gaps) -> date | None:
 register(
     Rule(
         FREQUENCY,
-        "A gap between consecutive held meetings of a group longer than its cadence allows.",
-        ("cadence_months",),
         begin=_frequency_begin,
         step=_frequency_step,
         close=_frequency_close,
@@ -124,8 +126,8 @@ def _late(
         what = f"no held meeting since {after}"
     else:
         what = f"the next held meeting after {after} was on {meeting.day.isoformat()}"
-    return assessment.finding(
-        "meeting.frequency",
+    return FREQUENCY(
+        assessment,
         overdue,
         Subject(group=group.id, meeting=meeting.id if meeting is not None else None),
         f"{group.id} meets every {months} month(s) but {what}; one was due by the end of "
@@ -138,15 +140,17 @@ def _late(
             "next_date": meeting.day.isoformat() if meeting is not None else None,
             "due_by": f"{first_of_month(deadline):%Y-%m}",
         },
-        uses=("cadence_months",),
     )
 
 
-@meeting_rule(
+AGENDA_NOTICE = finds(
     "meeting.agenda-notice",
     "A held meeting whose agenda went out fewer than the notice days before it, or with no date recorded.",
     uses=("agenda_notice_days",),
 )
+
+
+@meeting_rule(AGENDA_NOTICE)
 def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     notice = int(assessment.value("agenda_notice_days", meeting.day))
     published = meeting.agenda_published
@@ -161,8 +165,8 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
             f"The agenda of {meeting.id} ({meeting.day.isoformat()}) went out on "
             f"{published.isoformat()}, {given} day(s) ahead; at least {notice} are required"
         )
-    yield assessment.finding(
-        "meeting.agenda-notice",
+    yield AGENDA_NOTICE(
+        assessment,
         meeting.day,
         meeting_subject(assessment, meeting),
         message,
@@ -172,21 +176,23 @@ def agenda_notice(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]
             "days_notice": given,
             "required_days": notice,
         },
-        uses=("agenda_notice_days",),
     )
 
 
-@meeting_rule(
+ATTENDANCE_RECORDED = finds(
     "meeting.attendance-recorded",
     "A held meeting with an expected member who has no attendance entry.",
 )
+
+
+@meeting_rule(ATTENDANCE_RECORDED)
 def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Finding]:
     entries = assessment.entries(meeting)
     unrecorded = [person for person in assessment.expected(meeting) if person not in entries]
     if unrecorded:
         missing = sorted(unrecorded)
-        yield assessment.finding(
-            "meeting.attendance-recorded",
+        yield ATTENDANCE_RECORDED(
+            assessment,
             meeting.day,
             meeting_subject(assessment, meeting),
             f"The minutes of {meeting.id} do not record whether {', '.join(missing)} attended",
@@ -194,7 +200,11 @@ def attendance_recorded(assessment: Assessment, meeting: Meeting) -> Iterator[Fi
         )
 
 
-CHAIR = "meeting.chair"
+CHAIR = finds(
+    "meeting.chair",
+    "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
+    uses=("chair_rule", "named_chair_overrides", "partner_statuses"),
+)
 CHAIR_READS = ("chair_rule", "named_chair_overrides")
 """The parameters that decide, with the history's fixed facts, whether someone may chair a group."""
 
@@ -259,8 +269,8 @@ def _chair_step(assessment: Assessment, verdicts: ChairVerdicts, meeting: Meetin
         return
     groups = _groups(assessment, meeting)
     if meeting.chair is None:
-        yield assessment.finding(
-            CHAIR,
+        yield CHAIR(
+            assessment,
             meeting.day,
             meeting_subject(assessment, meeting),
             f"No chair is recorded for {meeting.id}",
@@ -268,14 +278,13 @@ def _chair_step(assessment: Assessment, verdicts: ChairVerdicts, meeting: Meetin
                 "chair": None,
                 "rules": {g.id: chair_rule(assessment, g, meeting) for g in groups},
             },
-            uses=("chair_rule",),
         )
         return
     verdict = {g.id: chair_rule(assessment, g, meeting) for g in groups}
     person = assessment.people.get(meeting.chair)
     name = person.name if person is not None else meeting.chair
-    yield assessment.finding(
-        CHAIR,
+    yield CHAIR(
+        assessment,
         meeting.day,
         Subject(
             meeting=meeting.id,
@@ -285,15 +294,12 @@ def _chair_step(assessment: Assessment, verdicts: ChairVerdicts, meeting: Meetin
         f"{name} chaired {meeting.id}, but "
         + "; ".join(f"{g} is to be chaired by {rule}" for g, rule in verdict.items()),
         {"chair": meeting.chair, "rules": verdict},
-        uses=("chair_rule",),
     )
 
 
 register(
     Rule(
         CHAIR,
-        "A held meeting chaired by someone the chair rule does not allow, or with no chair recorded.",
-        ("chair_rule", "named_chair_overrides", "partner_statuses"),
         begin=_chair_begin,
         step=_chair_step,
     )

@@ -9,7 +9,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import ReportKind
 from ..periods import add_months, period_bounds, period_label, period_of
-from .base import rule
+from .base import finds, rule
 
 
 def _period_ends_next(assessment: Assessment) -> date | None:
@@ -20,10 +20,15 @@ def _period_ends_next(assessment: Assessment) -> date | None:
     return last if last > assessment.as_of else period_bounds(period + 1, months)[1]
 
 
-@rule(
+SCRUTINY = finds(
     "reporting.scrutiny",
     "A completed quarter with no scrutiny report dated inside it.",
     uses=("scrutiny_months",),
+)
+
+
+@rule(
+    SCRUTINY,
     holds_until=_period_ends_next,
     changes_with=frozenset(),
 )
@@ -40,8 +45,8 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
         if last > assessment.as_of:
             return
         if period not in reported:
-            yield assessment.finding(
-                "reporting.scrutiny",
+            yield SCRUTINY(
+                assessment,
                 last,
                 Subject(partnership=assessment.partnership.id),
                 f"No performance report to the Overview and Scrutiny Committee is recorded for "
@@ -51,7 +56,6 @@ def scrutiny(assessment: Assessment) -> Iterator[Finding]:
                     "from": first.isoformat(),
                     "to": last.isoformat(),
                 },
-                uses=("scrutiny_months",),
             )
         period += 1
 
@@ -64,10 +68,15 @@ def _review_falls_due(assessment: Assessment) -> date | None:
     return due + timedelta(days=1) if assessment.as_of <= due else None
 
 
-@rule(
+ANNUAL = finds(
     "review.annual",
     "More than a year since the start or the last annual review.",
     uses=("review_months",),
+)
+
+
+@rule(
+    ANNUAL,
     holds_until=_review_falls_due,
     changes_with=frozenset(),
 )
@@ -82,8 +91,8 @@ def annual_review(assessment: Assessment) -> Iterator[Finding]:
         reached = review if review is not None else assessment.as_of
         if reached > due:
             overdue = due + timedelta(days=1)
-            yield assessment.finding(
-                "review.annual",
+            yield ANNUAL(
+                assessment,
                 overdue,
                 Subject(partnership=assessment.partnership.id),
                 f"The partnership has not reviewed its performance and effectiveness since {label} on "
@@ -93,7 +102,6 @@ def annual_review(assessment: Assessment) -> Iterator[Finding]:
                     "due": due.isoformat(),
                     "next_review": review.isoformat() if review is not None else None,
                 },
-                uses=("review_months",),
             )
         if review is not None:
             last, label = review, "its last annual review"
