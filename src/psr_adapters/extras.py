@@ -16,7 +16,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "sql": ("sqlalchemy", "alembic"),
     "postgresql": ("sqlalchemy", "alembic", "psycopg"),
     "mariadb": ("sqlalchemy", "alembic", "pymysql"),
-    "http": ("sqlalchemy", "alembic", "fastapi", "uvicorn"),
+    "http": ("sqlalchemy", "alembic", "fastapi", "uvicorn", "jsonschema"),
     "durable": ("durable",),
 }
 """Each extra, and the modules whose presence shows it is installed."""
