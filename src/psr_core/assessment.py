@@ -291,6 +291,7 @@ class Assessment:
         message: str,
         evidence: Mapping[str, Any],
         uses: Iterable[str] = (),
+        facet: str = "",
     ) -> Finding:
         """A finding of ``rule`` with the clause and severity this policy adopts it under."""
         terms = self._terms.get(rule)
@@ -308,6 +309,7 @@ class Assessment:
             message,
             evidence,
             self._interpretation(uses, day),  # Finding keeps a copy
+            facet,
         )
 
     def in_force(self, rule: str) -> bool:

@@ -75,21 +75,24 @@ class Finding:
     message: str
     evidence: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
     interpretation: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    facet: str = ""
+    """What tells apart the findings one rule raises about the same subject on the same day (the advocate
+    role of ``composition.advocates``); empty for most rules. Part of the id."""
 
     @property
     def id(self) -> str:
         """The finding's stable id: the same for the same rule, partnership, day and subject in every run
         (from a file or a database, under any as-of day on which the finding is raised), different when any
         of those differ. URL-safe, at most 64 characters: see :func:`finding_id`."""
-        return finding_id(self.rule, self.partnership, self.date, self.subject)
+        return finding_id(self.rule, self.partnership, self.date, self.subject, self.facet)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are listed by partnership, then by day, then by rule, then by subject."""
-        return (self.partnership, self.date, self.rule, self.subject.sort_key(), self.message)
+        return (self.partnership, self.date, self.rule, self.subject.sort_key(), self.facet, self.message)
 
-    def identity(self) -> tuple[str, str, Day, tuple[str, ...]]:
-        """What makes two findings "the same finding" when comparing evaluations: rule, place and day."""
-        return (self.rule, self.partnership, self.date, self.subject.sort_key())
+    def identity(self) -> tuple[str, str, Day, tuple[str, ...], str]:
+        """What makes two findings "the same finding" when comparing evaluations: rule, place, day and facet."""
+        return (self.rule, self.partnership, self.date, self.subject.sort_key(), self.facet)
 
 
 ID_LENGTH: Final = 64
@@ -99,17 +102,18 @@ _DIGEST_LENGTH: Final = 16
 """Hex digits of the digest that tells apart findings of one rule on one day (64 bits)."""
 
 
-def finding_id(rule: str, partnership: str, day: date, subject: Subject) -> str:
+def finding_id(rule: str, partnership: str, day: date, subject: Subject, facet: str = "") -> str:
     """``RULE.DAY.DIGEST``: readable where it can be, unique where it must be.
 
     The rule id and the day let a person see what a finding is from its id alone; the digest (SHA-256 of
-    the rule, the partnership, the day and every kind of subject id, truncated to 16 hex digits) tells
-    apart the findings of one rule on one day. Only ``A-Z a-z 0-9 . _ ~ -`` appear, so the id needs no
+    the rule, the partnership, the day, every kind of subject id and the facet, truncated to 16 hex digits)
+    tells apart the findings of one rule on one day. Only ``A-Z a-z 0-9 . _ ~ -`` appear, so the id needs no
     escaping in a URL, and it is at most :data:`ID_LENGTH` characters long.
     """
-    key = json.dumps(
-        [rule, partnership, day.isoformat(), list(subject.values())], ensure_ascii=True, separators=(",", ":")
-    )
+    parts: list[Any] = [rule, partnership, day.isoformat(), list(subject.values())]
+    if facet:
+        parts.append(facet)
+    key = json.dumps(parts, ensure_ascii=True, separators=(",", ":"))
     digest = hashlib.sha256(key.encode("ascii")).hexdigest()[:_DIGEST_LENGTH]
     readable = "".join(c if c.isascii() and (c.isalnum() or c in "._~-") else "-" for c in rule)
     room = ID_LENGTH - len(digest) - len(day.isoformat()) - 2

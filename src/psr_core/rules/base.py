@@ -89,8 +89,9 @@ class Finds:
         subject: Subject,
         message: str,
         evidence: Mapping[str, Any],
+        facet: str = "",
     ) -> Finding:
-        return assessment.finding(self.id, day, subject, message, evidence, self.uses)
+        return assessment.finding(self.id, day, subject, message, evidence, self.uses, facet)
 
 
 def finds(rule_id: str, summary: str, uses: tuple[str, ...] = ()) -> Finds:

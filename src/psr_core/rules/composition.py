@@ -182,6 +182,7 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
                 "former_advocates": sorted({seat.person for seat in seats}),
                 "vacant_since": since.isoformat(),
             },
+            facet=kind,  # one finding per vacant role, about the same partnership on the same day
         )
 
 
