@@ -224,11 +224,17 @@ class _Builder:
         leader_seat: _Seat | None = None
         for g, tier in enumerate(tiers):
             gid = f"{pid}-g{g}"
-            self.groups.append(Group(gid, pid, tier))
+            named = None
+            if tier is Tier.IMPLEMENTATION:
+                # chorley-2015 names the Implementation Group's chair (table 1.2.1: Steve Winterson): each
+                # such group records a chair of its own, who chairs its meetings.
+                named = f"{gid}-chair"
+                self.people.append(Person(named, f"Chair of {gid}", orgs[1]))
+            self.groups.append(Group(gid, pid, tier, chair=named))
             seats = self._seats(gid, tier, orgs, opens, started)
             if tier is Tier.EXECUTIVE:
                 leader_seat = seats[0]
-            self._meetings(rng, pid, gid, tier, seats, started, end, deputies)
+            self._meetings(rng, pid, gid, tier, seats, started, end, deputies, named)
             for seat in seats:
                 self._holder(rng, pid, seat, end)
                 if seat.person is not None:
@@ -324,8 +330,10 @@ class _Builder:
         started: date,
         end: date,
         deputies: dict[str, str],
+        named_chair: str | None = None,
     ) -> None:
-        """Meetings of one group, in order, with the holders' runs of misses counted as clause 1.7.3 does."""
+        """Meetings of one group, in order, with the holders' runs of misses counted as clause 1.7.3 does;
+        a group that names its chair has every meeting chaired by them."""
         shape = self.shape
         step = shape.board_months if tier is Tier.BOARD else 1
         day_of_month = 5 + rng.randrange(20)
@@ -345,6 +353,8 @@ class _Builder:
             attendance, present, deputising, missed = self._attendance(rng, sitting, deputies)
             chair_holder = sitting[chair_index][1] if chair_index is not None else None
             chair = chair_holder if chair_holder in present else present[0] if present else None
+            if named_chair is not None:
+                chair = named_chair
             notice = rng.randint(2, 4) if rng.random() < shape.short_notice_rate else rng.randint(5, 10)
             members = [person for _, person in sitting if person is not None]
             self.meetings.append(

@@ -22,6 +22,12 @@ figures are its own. The child generates a synthetic history (``histories.py``) 
 Then, once, the durable_rules baseline of ``durable.py``: the same attendance stream judged by the
 durable_rules adapter and by the core's Ledger, with the ratio of their rates.
 
+Then the whole-process rows of ``commands.py``: the commands a user types (``psr check``, ``psr validate``,
+``psr db import``, ``psr check --db``, ``psr --help``), each timed from outside as a subprocess, beside a
+bare baseline that loads the same file with the standard library and walks every attendance record, with
+the ratio, the peak memory, a growth table by size, and each target met or missed. ``--quick`` leaves them
+out; ``--keep DIR`` keeps the dataset files they are run on (and reuses them next time).
+
 Progress goes to stderr when stderr is a terminal; piped, the script prints only its result.
 """
 
@@ -127,9 +133,7 @@ def core_build() -> str:
     """How psr_core runs here, in words, for the table."""
     compiled = compiled_modules()
     if not compiled:
-        return (
-            "psr_core interpreted (pure Python; PSR_COMPILE=1 pip install '.[all]' compiles it, see README)"
-        )
+        return "psr_core interpreted (pure Python)"
     return f"psr_core compiled with mypyc ({len(compiled)} of its modules, the rest interpreted)"
 
 
@@ -464,6 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=1,
         help="evaluate each history (and run the durable baseline) N times and report the fastest (default: 1)",
     )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the dataset files of the whole-process rows in DIR (and reuse them)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     databases = (
@@ -492,6 +499,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--repeat must be at least 1")
     results = [run_child(name, args.seed, args.repeat, databases, not args.quick) for name in names]
     durable = None if args.quick else run_durable(args.repeat)
+    whole = None
+    if not args.quick:
+        import commands  # the whole-process rows
+
+        whole = commands.measure_all(names, databases, args.repeat, args.keep)
     if args.json:
         document = {
             "python": platform.python_version(),
@@ -508,10 +520,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             },
             "results": results,
             "durable": durable,
+            "commands": whole,
         }
         print(json.dumps(document, indent=2))
     else:
         print(table(results, durable))
+        if whole is not None:
+            import commands
+
+            print("\n" + "\n".join(commands.table(whole)))
     return 0
 
 

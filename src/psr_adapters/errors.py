@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from psr_core import PsrError
+
+_PLURALS = {
+    "person": "people",
+    "group": "groups",
+    "partnership": "partnerships",
+    "organisation": "organisations",
+}
+LISTED = 20
+"""How many known ids a message about an unknown one lists before saying how many more there are."""
+
+
+def unknown_id(kind: str, wanted: str, known: Iterable[str], where: str = "the history") -> str:
+    """The one wording every command uses for an id that is not there, with the ids that are:
+    ``no group 'nope' in the history; the groups are: board, exec, ig``."""
+    ids = sorted(set(known))
+    listing = ", ".join(ids[:LISTED]) + (f" and {len(ids) - LISTED} more" if len(ids) > LISTED else "")
+    return f"no {kind} {wanted!r} in {where}; the {_PLURALS.get(kind, kind + 's')} are: {listing or '(none)'}"
 
 
 @attrs.frozen

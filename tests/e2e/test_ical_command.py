@@ -84,9 +84,9 @@ def test_a_moved_meeting_gets_a_higher_sequence_when_the_last_calendar_is_passed
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--group", "nope"], "there is no group 'nope'"),
-        (["--person", "nobody"], "there is no person 'nobody'"),
-        (["--partnership", "elsewhere"], "there is no partnership 'elsewhere'"),
+        (["--group", "nope"], "no group 'nope' in the history; the groups are:"),
+        (["--person", "nobody"], "no person 'nobody' in the history; the people are:"),
+        (["--partnership", "elsewhere"], "no partnership 'elsewhere' in the history; the partnerships are:"),
         (["--partnership", "chorley", "--group", "sr-board"], "belongs to partnership 'south-ribble'"),
         (["--previous", "missing.ics"], "missing.ics: no such file"),
         (["--policy", "no-such-policy"], "no-such-policy"),
@@ -210,7 +210,10 @@ def test_schedule_as_json_avoiding_a_day(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--group", "nope", "--from", "2016-08-01", "--to", "2016-09-30"], "there is no group 'nope'"),
+        (
+            ["--group", "nope", "--from", "2016-08-01", "--to", "2016-09-30"],
+            "no group 'nope' in the history; the groups are:",
+        ),
         (
             ["--group", "exec", "--from", "2016-08-01", "--to", "2016-07-01"],
             "ends (2016-07-01) before it starts",

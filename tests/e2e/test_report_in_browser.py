@@ -23,6 +23,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,13 @@ import pytest
 
 from psr_adapters.dataset import read_dataset
 from psr_adapters.report import Period, build_report, render_html
+from psr_adapters.report.document import psr_version
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "chorley" / "chorley.yaml"
 FALLBACK = ROOT / "tests" / "data" / "small.yaml"
+MADE = date(2016, 4, 12)
+"""The day the test's report says it was made."""
 SCREENSHOT = ROOT / "docs" / "images" / "report.png"
 FLAGS = (
     "--headless",
@@ -299,7 +303,7 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     quarter = "2016Q1" if source == EXAMPLE else "2015Q3"
     history = read_dataset(source)
     document = build_report(
-        history, "chorley", None, Period.of_quarter(quarter), source=str(source.relative_to(ROOT))
+        history, "chorley", None, Period.of_quarter(quarter), source=source.name, made=MADE
     )
     page = tmp_path_factory.mktemp("report") / "report.html"
     page.write_text(render_html(document), encoding="utf-8")
@@ -370,3 +374,62 @@ def test_the_report_prints_on_a4(browser: DevTools, report_page: Path) -> None:
         sides = sorted((float(width), float(height)))
         assert abs(sides[0] - 595.3) < 3, f"an A4 page is 595 points wide, found {sides}"
         assert abs(sides[1] - 841.9) < 3, f"an A4 page is 842 points high, found {sides}"
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    """The text Chromium printed on each drawn layer of a PDF: the glyphs of every ``Tj`` mapped back to
+    characters through their font's ``ToUnicode`` map (enough for Chromium's own PDFs)."""
+    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", pdf, re.S)}
+
+    def stream(body: bytes) -> bytes:
+        found = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+        try:
+            return zlib.decompress(found.group(1)) if found else b""
+        except zlib.error:  # an image, not a content stream
+            return b""
+
+    maps: dict[int, dict[int, str]] = {}
+    for number, body in objects.items():
+        reference = re.search(rb"/ToUnicode (\d+) 0 R", body)
+        if reference is None:
+            continue
+        cmap, table = stream(objects[int(reference.group(1))]), {}
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+            for glyph, text in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                table[int(glyph, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+            for first, last, text in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+            ):
+                for offset, glyph in enumerate(range(int(first, 16), int(last, 16) + 1)):
+                    table[glyph] = chr(int(text, 16) + offset)
+        maps[number] = table
+    fonts = {
+        name: int(ref) for body in objects.values() for name, ref in re.findall(rb"/(F\d+) (\d+) 0 R", body)
+    }
+    layers = []
+    for body in objects.values():
+        content = stream(body)
+        if b" Tj" not in content:
+            continue
+        font: dict[int, str] = {}
+        text = []
+        for token in re.finditer(rb"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)> Tj", content):
+            if token.group(1):
+                font = maps.get(fonts.get(token.group(1), -1), {})
+            else:
+                glyphs = token.group(2)
+                text += [font.get(int(glyphs[i : i + 4], 16), "?") for i in range(0, len(glyphs), 4)]
+        layers.append("".join(text))
+    return layers
+
+
+def test_every_printed_page_has_the_running_footer(browser: DevTools, report_page: Path) -> None:
+    """Page numbers, the day the report was made, psr's version and the policy, on every page."""
+    pdf = visit(browser, report_page).pdf()
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    printed = " ".join(pdf_text(pdf))
+    numbers = [(int(n), int(of)) for n, of in re.findall(r"Page\s*(\d+)\s*of\s*(\d+)", printed)]
+    assert sorted(numbers) == [(n, pages) for n in range(1, pages + 1)]
+    footer = f"policy chorley-2015 · made Tue 12 Apr 2016 · psr {psr_version()}"
+    assert printed.count(footer) == pages

@@ -61,3 +61,11 @@ def test_a_misspelt_word_fails_the_type_check(tmp_path: Path) -> None:
     assert "presnt" in out
     out, _err, status = api.run(["--strict", "--no-incremental", str(right)])
     assert status == 0, out
+
+
+def test_the_command_lines_words_are_the_cores() -> None:
+    """``psr check --status`` and ``psr respond --action`` list their words without importing the core."""
+    from psr_adapters.cli.respond import ACTIONS, STATUSES
+
+    assert tuple(status.value for status in vocabulary.FindingStatus) == STATUSES
+    assert tuple(action.value for action in vocabulary.ResponseAction) == ACTIONS

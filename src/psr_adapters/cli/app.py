@@ -1,4 +1,10 @@
-"""The ``psr`` command: the composition root that reads files, evaluates, and renders (CONTRACT §5)."""
+"""The ``psr`` command: the composition root that reads files, evaluates, and renders.
+
+The commands and their options are described in ``docs/reference/command-line.md``.
+
+Each command imports the library code it uses when it runs, so that ``psr --help`` loads only click and
+the command definitions, and no command loads a part of psr (or a library) that it does not use.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,6 @@ from pathlib import Path
 
 import click
 
-from psr_core import FindingStatus, built_in_policies, evaluate
-from psr_core.comparison import compare
-
-from ..casework import with_statuses
-from ..dataset import read_dataset
-from ..policy_file import resolve_policy
-from ..rendering.comparison import comparison_document, comparison_table
-from ..rendering.findings_json import evaluation_document
-from ..rendering.findings_table import findings_table
-from ..rendering.policy_text import policy_document, policy_text
 from .common import INTERNAL_ERROR, collector_paused, iso_date, reports_errors
 from .db import db, db_option
 from .ical import ical, schedule
@@ -41,6 +37,8 @@ def psr() -> None:
 @reports_errors
 def validate(dataset: Path) -> None:
     """Check DATASET against the psr/1 format; list every problem (exit 2) or confirm it (exit 0)."""
+    from ..dataset import read_dataset
+
     history = read_dataset(dataset)
     policies_for(history, None, dataset.parent)  # policy files named by the dataset are read too
     click.echo(
@@ -69,24 +67,35 @@ def check(
     policy_ref: str | None,
     as_of: date | None,
     output: str,
-    statuses: tuple[FindingStatus, ...],
+    statuses: tuple[str, ...],
 ) -> None:
     """Evaluate the rules on DATASET, or on the history in --db. Exit 0 with no open or acknowledged
     breach, 1 with one, 2 on bad input."""
+    from psr_core import FindingStatus, evaluate
+
+    from ..casework import with_statuses
+    from ..rendering.findings_json import write_findings_json
+    from ..rendering.findings_table import write_findings_table
+
     progress = Progress()
     progress(f"reading {dataset or database or 'psr.db'}")
     history, base, _source = read_history(dataset, database)
     policy = policies_for(history, policy_ref, base)
     day = as_of if as_of is not None else date.today()
-    progress(f"evaluating {len(history.meetings)} meetings as of {day.isoformat()}")
+    step = progress.steps(len(history.partnerships), "partnership", f"judging as of {day.isoformat()}")
+    # The collector stays paused while the findings are written too: encoding them allocates as much as
+    # judging does, and each full collection would walk the whole history again.
     with collector_paused():
-        evaluation = evaluate(history, policy, day, on_progress=progress)
-    progress.done()
-    shown = with_statuses(evaluation, statuses)
-    if output == "json":
-        click.echo(json.dumps(evaluation_document(shown), indent=2, ensure_ascii=False))
-    else:
-        click.echo(findings_table(shown, width=shutil.get_terminal_size((100, 24)).columns), nl=False)
+        evaluation = evaluate(history, policy, day, on_progress=step)
+        progress.done()
+        shown = with_statuses(evaluation, tuple(FindingStatus(s) for s in statuses))
+        sys.stdout.flush()
+        stream = sys.stdout.buffer  # bytes straight to standard output, without a copy as text
+        if output == "json":
+            write_findings_json(shown, stream)
+        else:
+            write_findings_table(shown, stream, width=shutil.get_terminal_size((100, 24)).columns)
+        stream.flush()
     sys.exit(1 if evaluation.has_breach else 0)
 
 
@@ -106,6 +115,13 @@ def diff(dataset: Path, policy_ref: str, against_ref: str, as_of: date | None, o
 
     Exit 0 when the findings are the same, 1 when they differ, 2 on bad input.
     """
+    from psr_core import evaluate
+    from psr_core.comparison import compare
+
+    from ..dataset import read_dataset
+    from ..policy_file import resolve_policy
+    from ..rendering.comparison import comparison_document, comparison_table
+
     history = read_dataset(dataset)
     after, before = resolve_policy(policy_ref), resolve_policy(against_ref)
     day = as_of if as_of is not None else date.today()
@@ -128,6 +144,8 @@ def policy() -> None:
 @policy.command("list")
 def policy_list() -> None:
     """List the built-in policy versions: id, in force from, title, source document (tab-separated)."""
+    from psr_core import built_in_policies
+
     for version in built_in_policies():
         click.echo(f"{version.id}\t{version.effective_from.isoformat()}\t{version.title}\t{version.document}")
 
@@ -138,6 +156,9 @@ def policy_list() -> None:
 @reports_errors
 def policy_show(policy_ref: str, output: str) -> None:
     """Show a policy: each rule with its clause, quoted text and parameters."""
+    from ..policy_file import resolve_policy
+    from ..rendering.policy_text import policy_document, policy_text
+
     version = resolve_policy(policy_ref)
     if output == "json":
         click.echo(json.dumps(policy_document(version), indent=2, ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -12,8 +13,6 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
-
-from psr_core import PsrError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,12 +27,18 @@ def reports_errors(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except PsrError as error:
-            click.echo(f"psr: {error}", err=True)
-            sys.exit(getattr(error, "exit_code", 2))
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
-            raise
-        except Exception:
+        except Exception as error:
+            # Imported here, not when the command line starts: psr --help needs no part of the core.
+            from psr_core import PsrError
+
+            if isinstance(error, PsrError):
+                if "json" in (kwargs.get("output"), kwargs.get("output_format")):
+                    click.echo(error_json(error), err=True)
+                else:
+                    click.echo(f"psr: {error}", err=True)
+                sys.exit(getattr(error, "exit_code", 2))
+            if isinstance(error, (click.exceptions.Exit, click.ClickException)):
+                raise
             # A fault in psr itself must not look like "a breach was found" (exit 1).
             click.echo("psr: internal error (please report it with the traceback below)", err=True)
             click.echo(traceback.format_exc(), err=True)
@@ -44,6 +49,22 @@ def reports_errors(command: F) -> F:
 
 YEARS = range(1900, 2200)
 """The years a date may fall in, on the command line as in a dataset file."""
+
+
+def error_json(error: Exception) -> str:
+    """An error as one line of JSON, for a command asked for ``--format json``: ``{"error": {...}}`` with
+    the message, the exit status, and for a bad file its name and every problem with its path."""
+    found: dict[str, Any] = {
+        "kind": type(error).__name__,
+        "message": str(error),
+        "exit_status": getattr(error, "exit_code", 2),
+    }
+    source, problems = getattr(error, "source", None), getattr(error, "problems", None)
+    if isinstance(source, str):
+        found["source"] = source
+    if isinstance(problems, tuple):
+        found["problems"] = [{"path": p.path, "message": p.message} for p in problems]
+    return json.dumps({"error": found}, ensure_ascii=False)
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from psr_core import History
-
-from ..dataset import dump_dataset, read_dataset
-from ..files import write_whole
-from ..sql import database_url, describe, import_history, load_history, upgrade
 from .common import reports_errors
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from psr_core import History
+
+# Each command imports what it uses when it runs (psr_adapters.sql needs the sql extra), so that psr --help
+# and the commands that need no database load none of it.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +40,11 @@ def db_option(command: F) -> F:
 
 def history_from_database(database: str | None) -> History:
     """The history stored in ``database`` (``None``: the default SQLite file), for ``psr check --db``."""
+    from ..extras import require_extra
+
+    require_extra("sql", "reading a history from a database (--db)")
+    from ..sql import load_history
+
     return load_history(database)
 
 
@@ -52,6 +58,11 @@ def db() -> None:
 @reports_errors
 def upgrade_command(database: str | None) -> None:
     """Bring the database to the current schema (creating the tables in an empty one)."""
+    from ..extras import require_extra
+
+    require_extra("sql", "psr db upgrade")
+    from ..sql import upgrade
+
     before, after = upgrade(database)
     where = _shown(database)
     if before == after:
@@ -75,6 +86,12 @@ def import_command(dataset: Path, database: str | None, replace: bool) -> None:
     An empty database gets the current schema first. A database that already holds a history is
     refused, unless --replace is given.
     """
+    from ..dataset import read_dataset
+    from ..extras import require_extra
+
+    require_extra("sql", "psr db import")
+    from ..sql import import_history
+
     history = read_dataset(dataset)
     progress = Progress()
     try:
@@ -97,6 +114,12 @@ def import_command(dataset: Path, database: str | None, replace: bool) -> None:
 @reports_errors
 def export_command(database: str | None, output: Path | None, output_format: str | None) -> None:
     """Write the stored history as a psr/1 dataset, to standard output or to FILE."""
+    from ..dataset import dump_dataset
+    from ..extras import require_extra
+
+    require_extra("sql", "psr db export")
+    from ..sql import load_history
+
     history = load_history(database)
     as_json = output_format == "json" or (
         output_format is None and output is not None and output.suffix.lower() == ".json"
@@ -109,11 +132,15 @@ def export_command(database: str | None, output: Path | None, output_format: str
 
 
 def _shown(database: str | None) -> str:
+    from ..sql import database_url, describe
+
     return describe(database_url(database))
 
 
 def _write_whole(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` whole or not at all."""
+    from ..files import write_whole
+
     try:
         write_whole(target, text)
     except OSError as error:

@@ -10,32 +10,28 @@ import json
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from psr_core import History, Policy
-
-from ..files import write_whole
-from ..ical import (
-    DEFAULT_DOMAIN,
-    CalendarError,
-    MonthlyDay,
-    plan_document,
-    plan_yaml,
-    propose_meetings,
-    render_calendar,
-    revisions_from_calendar,
-)
-from ..policy_file import resolve_policy
 from .common import iso_date, reports_errors
+from .completion import ids_of
 from .sources import read_history
+
+if TYPE_CHECKING:
+    from psr_core import History, Policy
+
+    from ..ical import MonthlyDay
+
+# The calendar code (psr_adapters.ical) is imported inside each command, so that the commands that do not
+# write calendars do not load it.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 SOURCE_HELP = (
     "Read the history from this database instead of a DATASET file: a URL (postgresql://user@host/db, "
-    "mariadb://user@host/db, sqlite:///FILE) or a SQLite file name.  [default: $PSR_DB when no DATASET]"
+    "mariadb://user@host/db, sqlite:///FILE) or a SQLite file name.  [default with no DATASET: $PSR_DB, "
+    "else psr.db in the working directory]"
 )
 
 
@@ -51,6 +47,8 @@ def _history(dataset: Path | None, database: str | None) -> tuple[History, Path]
 
 
 def _policies(history: History, chosen: str | None, base: Path) -> dict[str, Policy]:
+    from ..policy_file import resolve_policy
+
     if chosen is not None:
         policy = resolve_policy(chosen)
         return {p.id: policy for p in history.partnerships}
@@ -59,6 +57,9 @@ def _policies(history: History, chosen: str | None, base: Path) -> dict[str, Pol
 
 def _write(target: Path | None, data: bytes) -> None:
     """``data`` to ``target`` whole or not at all, or to standard output."""
+    from ..files import write_whole
+    from ..ical import CalendarError
+
     if target is None:
         click.echo(data, nl=False)
         return
@@ -69,6 +70,8 @@ def _write(target: Path | None, data: bytes) -> None:
 
 
 def _read_previous(path: Path) -> bytes:
+    from ..ical import CalendarError
+
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -83,9 +86,21 @@ def _read_previous(path: Path) -> bytes:
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @database_option
-@click.option("--partnership", metavar="ID", help="Only the meetings of this partnership.")
-@click.option("--group", metavar="ID", help="Only the meetings of this group.")
-@click.option("--person", metavar="ID", help="Only the meetings of groups the person sat on that day.")
+@click.option(
+    "--partnership",
+    metavar="ID",
+    shell_complete=ids_of("partnership"),
+    help="Only the meetings of this partnership.",
+)
+@click.option(
+    "--group", metavar="ID", shell_complete=ids_of("group"), help="Only the meetings of this group."
+)
+@click.option(
+    "--person",
+    metavar="ID",
+    shell_complete=ids_of("person"),
+    help="Only the meetings of groups the person sat on that day.",
+)
 @click.option(
     "--policy", "policy_ref", metavar="ID|FILE", help="Take agenda notice from this policy for all."
 )
@@ -99,9 +114,17 @@ def _read_previous(path: Path) -> bytes:
 @click.option(
     "--uid-domain",
     metavar="DOMAIN",
-    default=DEFAULT_DOMAIN,
+    default="psr",
     show_default=True,
     help="The right-hand side of every UID; choose it once and keep it.",
+)
+@click.option(
+    "--default-length",
+    metavar="MINUTES",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="How long a meeting with no recorded end is shown as lasting.",
 )
 @click.option(
     "-o",
@@ -120,6 +143,7 @@ def ical(
     policy_ref: str | None,
     previous: Path | None,
     uid_domain: str,
+    default_length: int,
     output: Path | None,
 ) -> None:
     """Write an RFC 5545 calendar of the meetings and agenda deadlines in DATASET (or --db).
@@ -128,6 +152,8 @@ def ical(
     Unchanged data gives byte-identical output. Pass the calendar published last time as --previous so
     that SEQUENCE rises for meetings that moved, changed place or were cancelled.
     """
+    from ..ical import render_calendar, revisions_from_calendar
+
     history, base = _history(dataset, database)
     policies = _policies(history, policy_ref, base)
     before = (
@@ -141,6 +167,7 @@ def ical(
         person=person,
         previous=before,
         uid_domain=uid_domain,
+        default_length=timedelta(minutes=default_length),
     )
     _write(output, data)
     if output is not None:
@@ -158,6 +185,8 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None) -> t
 
 
 def _month_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> MonthlyDay | None:
+    from ..ical import CalendarError, MonthlyDay
+
     if value is None:
         return None
     try:
@@ -173,7 +202,13 @@ def _dates(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.command()
 @click.argument("dataset", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @database_option
-@click.option("--group", metavar="ID", required=True, help="The group to plan meetings for.")
+@click.option(
+    "--group",
+    metavar="ID",
+    required=True,
+    shell_complete=ids_of("group"),
+    help="The group to plan meetings for.",
+)
 @click.option("--from", "start", metavar="DATE", required=True, callback=iso_date, help="First day to plan.")
 @click.option("--to", "end", metavar="DATE", required=True, callback=iso_date, help="Last day to plan.")
 @click.option(
@@ -217,12 +252,15 @@ def schedule(
     Reads the history from DATASET or --db. Never on a day another meeting of the partnership takes or one
     given with --avoid. Each entry comes with its agenda deadline.
     """
+    from ..ical import CalendarError, plan_document, plan_yaml, propose_meetings
+
     history, base = _history(dataset, database)
     policies = _policies(history, policy_ref, base)
     owner = next((g.partnership for g in history.groups if g.id == group), None)
     if owner is None:
-        known = ", ".join(sorted(g.id for g in history.groups)) or "(none)"
-        raise CalendarError(f"there is no group {group!r}; the groups are: {known}")
+        from ..errors import unknown_id
+
+        raise CalendarError(unknown_id("group", group, (g.id for g in history.groups)))
     plan = propose_meetings(
         history,
         policies[owner],

@@ -13,29 +13,36 @@ from typing import Any, TypeVar
 
 import click
 
-from psr_core import FindingStatus, Response, ResponseAction
-
-from ..casework import finding_answered
 from .common import iso_date, reports_errors
-from .db import db_option, history_from_database
-from .sources import policies_for
+from .db import db_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-STATUSES = tuple(status.value for status in FindingStatus)
+STATUSES = ("open", "acknowledged", "resolved", "waived")
+"""The words of ``psr_core.FindingStatus`` (a test keeps them equal), here so that the options of the
+command line are made without importing the core."""
+
+ACTIONS = (
+    "acknowledged",
+    "explanation-requested",
+    "explanation-received",
+    "resignation-confirmed",
+    "resolved",
+    "waived",
+    "reopened",
+)
+"""The words of ``psr_core.ResponseAction`` (a test keeps them equal)."""
 
 
-def _statuses(
-    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
-) -> tuple[FindingStatus, ...]:
+def _statuses(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
     """``--status open --status acknowledged`` or ``--status open,acknowledged``."""
-    chosen: list[FindingStatus] = []
+    chosen: list[str] = []
     for value in values:
         for word in value.split(","):
             word = word.strip()
             if word not in STATUSES:
                 raise click.BadParameter(f"expected one of {', '.join(STATUSES)}; found {word!r}")
-            chosen.append(FindingStatus(word))
+            chosen.append(word)
     return tuple(dict.fromkeys(chosen))
 
 
@@ -57,7 +64,7 @@ def status_option(command: F) -> F:
 @click.option(
     "--action",
     required=True,
-    type=click.Choice([action.value for action in ResponseAction]),
+    type=click.Choice(ACTIONS),
     help="What the partnership did.",
 )
 @click.option("--by", "person", required=True, metavar="PERSON", help="The id of the person who did it.")
@@ -73,7 +80,15 @@ def respond(
     The finding must be raised when the stored history is checked as of --on; nothing is written
     otherwise (exit 2), nor for an unknown person or action.
     """
+    from ..extras import require_extra
+
+    require_extra("sql", "psr respond")
+    from psr_core import Response, ResponseAction
+
+    from ..casework import finding_answered
     from ..sql.responses import append_response
+    from .db import history_from_database
+    from .sources import policies_for
 
     try:
         response = Response(

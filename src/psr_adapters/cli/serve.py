@@ -9,18 +9,29 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
-from ..sql import create_database_engine, database_url, load_history
-from ..sql.access import Access, Scope
-from ..sql.engine import require_existing_file
 from .common import reports_errors
 from .db import db_option
+
+if TYPE_CHECKING:
+    from ..sql.access import Access
+
+# The token scopes, spelled as psr_adapters.sql.access.Scope spells them (that module needs the sql extra).
+SCOPES = ("read", "write")
 
 
 @contextmanager
 def _access(database: str | None) -> Iterator[Access]:
+    from ..extras import require_extra
+
+    require_extra("sql", "managing tokens and feeds")
+    from ..sql import create_database_engine, database_url
+    from ..sql.access import Access
+    from ..sql.engine import require_existing_file
+
     engine = create_database_engine(database_url(database))
     try:
         require_existing_file(engine)
@@ -39,6 +50,9 @@ def _access(database: str | None) -> Iterator[Access]:
 @reports_errors
 def serve(database: str | None, host: str, port: int, base_url: str | None) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) on the history in --db."""
+    from ..extras import require_extra
+
+    require_extra("http", "psr serve")
     import uvicorn
 
     from ..http import Settings, create_app
@@ -54,13 +68,15 @@ def token() -> None:
 
 
 @token.command("create")
-@click.option("--scope", type=click.Choice([s.value for s in Scope]), required=True, help="What it may do.")
+@click.option("--scope", type=click.Choice(SCOPES), required=True, help="What it may do.")
 @click.option("--label", help="A note saying who the token is for.")
 @db_option
 @reports_errors
 def token_create(scope: str, label: str | None, database: str | None) -> None:
     """Make a token; it is printed once, alone on the last line, and only its digest is stored."""
     with _access(database) as access:
+        from ..sql.access import Scope
+
         issued = access.create_token(Scope(scope), label)
     click.echo(f"token id {issued.id} (scope {scope}); keep the token below secret, it is not shown again:")
     click.echo(issued.secret)
@@ -90,10 +106,14 @@ def feed() -> None:
 @reports_errors
 def feed_create(person: str | None, group: str | None, base_url: str | None, database: str | None) -> None:
     """Make a subscription URL (printed alone on the last line) carrying an unguessable token."""
-    from ..http import Settings
-
     if (person is None) == (group is None):
         raise click.UsageError("give --person ID or --group ID (one of them)")
+    from ..extras import require_extra
+
+    require_extra("http", "psr feed create")
+    from ..http import Settings
+    from ..sql import load_history
+
     history = load_history(database)
     known = {p.id for p in history.people} if person is not None else {g.id for g in history.groups}
     wanted = person if person is not None else group

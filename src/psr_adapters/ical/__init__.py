@@ -20,7 +20,7 @@ from __future__ import annotations
 from .calendar import DEFAULT_DOMAIN, DEFAULT_REFRESH, MeetingCalendar, build_calendar, render_calendar
 from .deadlines import AgendaDeadline, agenda_deadline
 from .errors import CalendarError
-from .events import CalendarEvent
+from .events import DEFAULT_MEETING_LENGTH, CalendarEvent
 from .patterns import MonthlyDay
 from .plan_text import plan_document, plan_yaml
 from .revisions import Revision, revisions_from_calendar
@@ -28,6 +28,7 @@ from .schedule import Plan, Proposal, propose_meetings
 
 __all__ = [
     "DEFAULT_DOMAIN",
+    "DEFAULT_MEETING_LENGTH",
     "DEFAULT_REFRESH",
     "AgendaDeadline",
     "CalendarError",

@@ -2,9 +2,9 @@
 
 The calendar carries what subscribing clients look for: ``NAME`` (:rfc:`7986#section-5.1`) and its older
 spelling ``X-WR-CALNAME``, ``X-WR-TIMEZONE``, ``REFRESH-INTERVAL`` (:rfc:`7986#section-5.7`) and
-``X-PUBLISHED-TTL``. It has no ``METHOD``: it is a published calendar, not an invitation, so it names no
-attendees either. Output depends only on its inputs: the same history, policies and previous calendar give
-the same bytes, lines folded at 75 octets and ended with CRLF.
+``X-PUBLISHED-TTL``. ``METHOD:PUBLISH`` (:rfc:`5546#section-3.2.1`) says it is a published calendar, not
+an invitation, so it names no attendees. Output depends only on its inputs: the same history, policies
+and previous calendar give the same bytes, lines folded at 75 octets and ended with CRLF.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from psr_core import History, Policy
 
 from . import lines
 from .errors import CalendarError
-from .events import CalendarEvent, EventWriter, event_lines
+from .events import DEFAULT_MEETING_LENGTH, CalendarEvent, EventWriter, event_lines
 from .revisions import Revision, next_sequence
 from .scope import Directory, select
 from .timezones import vtimezone, years
@@ -46,6 +46,7 @@ class MeetingCalendar:
             "VERSION:2.0",
             f"PRODID:{PRODID}",
             "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
             f"NAME:{lines.text(self.name)}",
             f"X-WR-CALNAME:{lines.text(self.name)}",
             f"X-WR-TIMEZONE:{lines.text(self.tzid)}",
@@ -84,15 +85,17 @@ def build_calendar(
     person: str | None = None,
     previous: Mapping[str, Revision] | None = None,
     uid_domain: str = DEFAULT_DOMAIN,
+    default_length: timedelta = DEFAULT_MEETING_LENGTH,
 ) -> MeetingCalendar:
     """The calendar of a partnership, a group or a person (every meeting of ``history`` when none is given).
 
     ``policies`` gives the agenda notice of each partnership; ``previous`` the revisions of the calendar
-    published before (:func:`~.revisions.revisions_from_calendar`), from which SEQUENCE is carried.
+    published before (:func:`~.revisions.revisions_from_calendar`), from which SEQUENCE is carried;
+    ``default_length`` how long a meeting with no recorded end is shown as lasting.
     """
     directory = Directory.of(history)
     scope = select(directory, partnership=partnership, group=group, person=person)
-    writer = EventWriter(directory, policies_for(history, policies), uid_domain)
+    writer = EventWriter(directory, policies_for(history, policies), uid_domain, default_length)
     events = [event for meeting in scope.meetings for event in writer.events(meeting)]
     if previous:
         events = [
@@ -113,6 +116,7 @@ def render_calendar(
     previous: Mapping[str, Revision] | None = None,
     uid_domain: str = DEFAULT_DOMAIN,
     refresh: timedelta = DEFAULT_REFRESH,
+    default_length: timedelta = DEFAULT_MEETING_LENGTH,
 ) -> bytes:
     """:func:`build_calendar`, written as an iCalendar stream (:meth:`MeetingCalendar.to_ical`)."""
     calendar = build_calendar(
@@ -123,5 +127,6 @@ def render_calendar(
         person=person,
         previous=previous,
         uid_domain=uid_domain,
+        default_length=default_length,
     )
     return calendar.to_ical(refresh)

@@ -6,7 +6,10 @@
 - DTSTAMP: psr/1 records no time of change, so the stamp is taken from the data: midnight UTC of the day the
   agenda went out when that is recorded, else the meeting's start in UTC. It changes only when the data does.
 - DTSTART/DTEND: the partnership's wall-clock time with its TZID. A meeting without a recorded end, or
-  whose end is not after its start, has no DTEND (:rfc:`5545#section-3.6.1`: it then lasts no time).
+  whose end is not after its start, has ``DURATION`` instead: :data:`DEFAULT_MEETING_LENGTH` (two hours)
+  unless the calendar is made with another ``default_length``, so that it shows as a block of time rather
+  than an instant; its description says the end time is not recorded.
+- URL: where the meeting's papers are published, when the data records it (:rfc:`5545#section-3.8.4.6`).
 - STATUS: ``CONFIRMED`` for held and scheduled meetings; a cancelled meeting stays with ``CANCELLED``, its
   summary starts "Cancelled:" for clients that do not show the status, and it is transparent to free/busy.
   ``X-PSR-STATUS`` keeps the meeting's own status (``held``, ``scheduled``, ``cancelled``).
@@ -31,6 +34,9 @@ from .deadlines import AgendaDeadline, agenda_deadline
 from .revisions import Fingerprint, fingerprint
 from .scope import Directory
 from .timezones import in_utc, zone
+
+DEFAULT_MEETING_LENGTH = timedelta(hours=2)
+"""How long a meeting with no recorded end is shown as lasting (``psr ical --default-length``)."""
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -62,6 +68,8 @@ class CalendarEvent:
     location: str | None = None
     related_to: str | None = None
     sequence: int = 0
+    duration: timedelta | None = None
+    url: str | None = None
 
     def fingerprint(self) -> Fingerprint:
         """The parts whose change is a new revision: time, place and status (:mod:`.revisions`)."""
@@ -98,7 +106,16 @@ def _whole_seconds(moment: datetime) -> datetime:
 class EventWriter:
     """Builds the events of meetings, naming people, groups and partnerships from one history."""
 
-    def __init__(self, directory: Directory, policies: dict[str, Policy], domain: str) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        policies: dict[str, Policy],
+        domain: str,
+        default_length: timedelta = DEFAULT_MEETING_LENGTH,
+    ) -> None:
+        if default_length <= timedelta(0):
+            raise ValueError(f"a default meeting length must be positive, got {default_length}")
+        self.default_length = default_length
         self.directory = directory
         self.policies = policies
         self.domain = domain
@@ -140,6 +157,8 @@ class EventWriter:
                 meeting_status=meeting.status.value,
                 transparent=cancelled,
                 location=meeting.location,
+                duration=self.default_length if end is None else None,
+                url=meeting.url,
             )
         ]
         if deadline is not None:
@@ -181,7 +200,7 @@ class EventWriter:
         if meeting.vice_chair is not None:
             text.append(f"Vice chair: {self._name(meeting.vice_chair)}")
         if meeting.end is None:
-            text.append("End time: not recorded")
+            text.append(f"End time: not recorded (shown as {_length(self.default_length)})")
         if deadline is not None:
             text.append(
                 f"Agenda deadline: {long_date(deadline.day)}, {_notice(deadline)} "
@@ -209,6 +228,18 @@ class EventWriter:
         return "\n".join(text)
 
 
+def _length(length: timedelta) -> str:
+    hours, minutes = divmod(int(length.total_seconds()) // 60, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    parts += [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes or not hours else []
+    return " ".join(parts)
+
+
+def _uri(value: str) -> str:
+    """A URI value (:rfc:`5545#section-3.3.13`): characters a URI cannot hold percent-encoded."""
+    return quote(value.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
 def _notice(deadline: AgendaDeadline) -> str:
     return f"no less than {_days(deadline.notice_days)} before the meeting"
 
@@ -234,10 +265,14 @@ def event_lines(event: CalendarEvent) -> list[str]:
         out.append(f"DTSTART;TZID={tzid}:{lines.local_time(event.start)}")
         if isinstance(event.end, datetime):
             out.append(f"DTEND;TZID={tzid}:{lines.local_time(event.end)}")
+        elif event.duration is not None:
+            out.append(f"DURATION:{lines.duration(event.duration)}")
     out.append(f"SUMMARY:{lines.text(event.summary)}")
     if event.location is not None:
         out.append(f"LOCATION:{lines.text(event.location)}")
     out.append(f"DESCRIPTION:{lines.text(event.description)}")
+    if event.url:
+        out.append(f"URL:{_uri(event.url)}")
     if event.related_to is not None:
         out.append(f"RELATED-TO:{lines.text(event.related_to)}")
     out += [

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
-from icalendar import Calendar
 
 from .errors import CalendarError
 
@@ -48,6 +47,8 @@ def fingerprint(
 
 def revisions_from_calendar(data: bytes, source: str) -> dict[str, Revision]:
     """The revision of each event in a calendar published earlier, by UID; ``source`` names it in errors."""
+    from icalendar import Calendar  # imported when a calendar is read: psr check never needs it
+
     if not data.rstrip().endswith(b"END:VCALENDAR"):
         raise CalendarError(f"{source}: not a whole iCalendar file (it does not end with END:VCALENDAR)")
     try:

@@ -14,6 +14,7 @@ import attrs
 
 from psr_core import Group, History, Meeting, Partnership, Tier
 
+from ..errors import unknown_id
 from .errors import CalendarError
 
 TIER_NAMES = {Tier.BOARD: "Board", Tier.EXECUTIVE: "Executive", Tier.IMPLEMENTATION: "Implementation Group"}
@@ -47,22 +48,18 @@ class Directory:
     def group(self, group_id: str, meeting: str | None = None) -> Group:
         found = self.groups.get(group_id)
         if found is None:
-            known = _listing(self.groups)
             if meeting is None:
-                raise CalendarError(f"there is no group {group_id!r}; the groups are: {known}")
+                raise CalendarError(unknown_id("group", group_id, self.groups))
             raise CalendarError(
                 f"meeting {meeting} names group {group_id!r}, which the history does not have; "
-                f"its groups are: {known}"
+                f"its groups are: {_listing(self.groups)}"
             )
         return found
 
     def partnership(self, partnership_id: str) -> Partnership:
         found = self.partnerships.get(partnership_id)
         if found is None:
-            raise CalendarError(
-                f"there is no partnership {partnership_id!r}; the partnerships are: "
-                + _listing(self.partnerships)
-            )
+            raise CalendarError(unknown_id("partnership", partnership_id, self.partnerships))
         return found
 
     def groups_of(self, meeting: Meeting) -> list[Group]:
@@ -96,7 +93,7 @@ def select(
     home = directory.partnership(partnership) if partnership is not None else None
     chosen = directory.group(group) if group is not None else None
     if person is not None and person not in people:
-        raise CalendarError(f"there is no person {person!r}; the people are: {_listing(people)}")
+        raise CalendarError(unknown_id("person", person, people))
     if chosen is not None and home is not None and chosen.partnership != home.id:
         raise CalendarError(
             f"group {chosen.id!r} belongs to partnership {chosen.partnership!r}, not {home.id!r}"

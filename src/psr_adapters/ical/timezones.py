@@ -2,7 +2,7 @@
 
 Events carry ``DTSTART;TZID=Europe/London:...`` in the partnership's wall-clock time, so a meeting at 10:00
 stays at 10:00 on either side of a clock change; the VTIMEZONE tells a client without its own copy of the
-tz database when the clocks change. :mod:`icalendar` works out the observances from :mod:`zoneinfo`.
+tz database when the clocks change. The changes are read from :mod:`zoneinfo` (the tz database).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 from . import lines
 from .errors import CalendarError
@@ -40,71 +39,163 @@ def exists(moment: datetime, tzid: str) -> bool:
 
 
 @attrs.frozen
-class Observance:
-    """One STANDARD or DAYLIGHT part of a VTIMEZONE: an offset, and every onset at which it begins."""
+class Change:
+    """One change of a zone's clocks: the wall-clock time just before it (the onset as :rfc:`5545#section-3.6.5`
+    writes it, in the offset in force before), the offsets either side, and the name after it."""
 
-    kind: str
+    onset: datetime
     offset_from: timedelta
     offset_to: timedelta
     name: str
-    onsets: tuple[datetime, ...]
+    daylight: bool
 
+    def days(self) -> frozenset[str]:
+        """The RRULE BYDAY values that describe the onset's day within its month: its ordinal weekday
+        (``2SU``), and ``-1SU`` too when it is the last such weekday of the month."""
+        weekday = _WEEKDAYS[self.onset.weekday()]
+        found = {f"{(self.onset.day - 1) // 7 + 1}{weekday}"}
+        if (self.onset + timedelta(days=7)).month != self.onset.month:
+            found.add(f"-1{weekday}")
+        return frozenset(found)
 
-def observances(tzid: str, first: date, last: date) -> tuple[Observance, ...]:
-    """The observances of ``tzid`` from ``first`` until ``last``, with each onset in local time *before* it.
-
-    :rfc:`5545#section-3.6.5` gives the onset "in local time" by the offset in force before it (the US
-    example: ``DTSTART:19870405T020000`` with ``TZOFFSETFROM:-0500``). :mod:`icalendar` 7 gives an onset at
-    which the clocks go forward in the time after it (``03:00`` for that example, ``02:00`` rather than
-    ``01:00`` for Europe/London); such an onset is moved back by the jump. An onset already in the form the
-    RFC asks for falls in the skipped hour and is kept as it is.
-    """
-    zone(tzid)
-    try:
-        component = Timezone.from_tzid(tzid, first_date=first, last_date=last)
-    except ValueError as exc:
-        raise CalendarError(f"no VTIMEZONE can be made for {tzid!r}: {exc}") from None
-    found = []
-    parts: list[TimezoneStandard | TimezoneDaylight] = [*component.standard, *component.daylight]
-    for part in parts:
-        offset_from, offset_to = part.TZOFFSETFROM, part.TZOFFSETTO
-        begins = part.DTSTART
-        if offset_from is None or offset_to is None or not isinstance(begins, datetime):
-            raise CalendarError(f"the VTIMEZONE made for {tzid!r} has an observance without its offsets")
-        onsets = [begins, *(onset for onset, _ in part.rdates if isinstance(onset, datetime))]
-        jump = offset_to - offset_from
-        if jump > timedelta(0):
-            onsets = [onset - jump if exists(onset, tzid) else onset for onset in onsets]
-        found.append(
-            Observance(
-                kind="DAYLIGHT" if isinstance(part, TimezoneDaylight) else "STANDARD",
-                offset_from=offset_from,
-                offset_to=offset_to,
-                name=str(part.get("TZNAME", "")),
-                onsets=tuple(sorted(onsets)),
-            )
+    def pattern(self) -> tuple[object, ...]:
+        """What a yearly rule keeps the same from one year to the next (all but the year and the day)."""
+        return (
+            self.daylight,
+            self.onset.month,
+            self.onset.time(),
+            self.offset_from,
+            self.offset_to,
+            self.name,
         )
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_WEEK = timedelta(days=7)
+"""Clocks change at most once a week: the tz database is read a week at a time, then halved to the second."""
+
+
+def _offset(there: ZoneInfo, instant: datetime) -> tuple[timedelta, timedelta, str]:
+    local = instant.astimezone(there)
+    return local.utcoffset() or timedelta(0), local.dst() or timedelta(0), local.tzname() or ""
+
+
+@lru_cache(maxsize=4096)
+def changes(tzid: str, year: int) -> tuple[Change, ...]:
+    """The changes of ``tzid``'s clocks in ``year``, from the tz database, in order."""
+    there = zone(tzid)
+    found = []
+    moment, end = datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+    before = _offset(there, moment)
+    while moment < end:
+        step = min(_WEEK, end - moment)
+        after = _offset(there, moment + step)
+        if after[0] != before[0] or after[1] != before[1]:
+            low, high = moment, moment + step  # the change is in (low, high]: halve to the second
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if _offset(there, middle)[:2] == before[:2] else (low, middle)
+            change_at = high.replace(microsecond=0)
+            found.append(
+                Change(
+                    onset=(change_at + before[0]).replace(tzinfo=None),
+                    offset_from=before[0],
+                    offset_to=after[0],
+                    name=_offset(there, change_at)[2],
+                    daylight=after[1] != timedelta(0),
+                )
+            )
+        moment, before = moment + step, after
     return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def current_rule(tzid: str, year: int) -> tuple[int, tuple[str, ...]]:
+    """The first year from which ``tzid`` has changed its clocks as it does in ``year``, every year until
+    ``year`` (same months, times, offsets and names, on a weekday of the month that one RRULE BYDAY value
+    describes each year); and that BYDAY value of each of the year's changes."""
+    sample = changes(tzid, year)
+    days = [set(change.days()) for change in sample]
+    first = year
+    while first > 1900:
+        earlier = changes(tzid, first - 1)
+        if len(earlier) != len(sample) or any(
+            a.pattern() != b.pattern() for a, b in zip(earlier, sample, strict=True)
+        ):
+            break
+        narrower = [d & change.days() for d, change in zip(days, earlier, strict=True)]
+        if not all(narrower):
+            break
+        days, first = narrower, first - 1
+    # The ordinal (2SU) rather than "the last" (-1SU) where both describe every year.
+    return first, tuple(min(d, key=lambda value: (value.startswith("-"), value)) for d in days)
+
+
+def _rule_parts(tzid: str, until: int) -> tuple[int, list[str]]:
+    """The year the zone's rule of ``until`` began, and its STANDARD and DAYLIGHT parts repeating yearly
+    (``RRULE``) from then; a zone that no longer changes its clocks gets one STANDARD part."""
+    since, bydays = current_rule(tzid, until)
+    sample = changes(tzid, until)
+    if not sample:
+        offset, _, name = _offset(zone(tzid), datetime(until, 1, 1, tzinfo=UTC))
+        return since, _part(False, datetime(since, 1, 1), offset, offset, name)
+    parts: list[str] = []
+    for change, first, byday in zip(sample, changes(tzid, since), bydays, strict=True):
+        rule = f"RRULE:FREQ=YEARLY;BYMONTH={change.onset.month};BYDAY={byday}"
+        parts += _part(change.daylight, first.onset, change.offset_from, change.offset_to, change.name, rule)
+    return since, parts
+
+
+def _part(
+    daylight: bool,
+    onset: datetime,
+    offset_from: timedelta,
+    offset_to: timedelta,
+    name: str,
+    repeat: str | None = None,
+    more: tuple[datetime, ...] = (),
+) -> list[str]:
+    kind = "DAYLIGHT" if daylight else "STANDARD"
+    return [
+        f"BEGIN:{kind}",
+        f"DTSTART:{lines.local_time(onset)}",
+        *([repeat] if repeat else []),
+        *([f"RDATE:{','.join(lines.local_time(o) for o in more)}"] if more else []),
+        f"TZOFFSETFROM:{lines.utc_offset(offset_from)}",
+        f"TZOFFSETTO:{lines.utc_offset(offset_to)}",
+        *([f"TZNAME:{lines.text(name)}"] if name else []),
+        f"END:{kind}",
+    ]
+
+
+def _listed_parts(tzid: str, first: int, last: int) -> list[str]:
+    """Each change of ``first`` to ``last`` (the years before a zone's current rule), grouped into one part
+    per kind, offsets and name, with its onsets as ``DTSTART`` and ``RDATE``."""
+    grouped: dict[tuple[bool, timedelta, timedelta, str], list[datetime]] = {}
+    for year in range(first, last + 1):
+        for change in changes(tzid, year):
+            key = (change.daylight, change.offset_from, change.offset_to, change.name)
+            grouped.setdefault(key, []).append(change.onset)
+    parts: list[str] = []
+    for (daylight, offset_from, offset_to, name), onsets in grouped.items():
+        parts += _part(daylight, onsets[0], offset_from, offset_to, name, more=tuple(onsets[1:]))
+    return parts
 
 
 @lru_cache(maxsize=64)
 def vtimezone(tzid: str, first_year: int, last_year: int) -> tuple[str, ...]:
-    """The unfolded content lines of a VTIMEZONE for ``tzid``, good from 1 January ``first_year`` to the end
-    of ``last_year``."""
-    first, last = date(first_year, 1, 1), date(min(last_year + 1, 9999), 1, 1)
-    lines_out = ["BEGIN:VTIMEZONE", f"TZID:{lines.text(tzid)}"]
-    for part in observances(tzid, first, last):
-        lines_out += [
-            f"BEGIN:{part.kind}",
-            f"DTSTART:{lines.local_time(part.onsets[0])}",
-            *([f"RDATE:{','.join(lines.local_time(o) for o in part.onsets[1:])}"] if part.onsets[1:] else []),
-            f"TZOFFSETFROM:{lines.utc_offset(part.offset_from)}",
-            f"TZOFFSETTO:{lines.utc_offset(part.offset_to)}",
-            f"TZNAME:{lines.text(part.name)}",
-            f"END:{part.kind}",
-        ]
-    lines_out.append("END:VTIMEZONE")
-    return tuple(lines_out)
+    """The unfolded content lines of a VTIMEZONE for ``tzid``, good from 1 January ``first_year`` on.
+
+    As the major calendar services send them: the zone's current rule as yearly ``RRULE`` parts, from the
+    year the rule began (1996 for Europe/London: last Sunday of March at 01:00, last Sunday of October at
+    02:00), so the same component is right for every later year. A reader that keeps the first VTIMEZONE it
+    sees for a TZID (as vobject does) then places a 2021 meeting right after reading a 2016 calendar. Only
+    when the calendar reaches back before the current rule are the earlier changes listed, one by one.
+    ``last_year`` is the latest year the calendar's events fall in.
+    """
+    since, rule = _rule_parts(tzid, max(first_year, last_year))
+    before = _listed_parts(tzid, first_year, since - 1) if first_year < since else []
+    return ("BEGIN:VTIMEZONE", f"TZID:{lines.text(tzid)}", *before, *rule, "END:VTIMEZONE")
 
 
 def years(days: Iterable[date]) -> tuple[int, int] | None:

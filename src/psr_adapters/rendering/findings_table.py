@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO
 
 from psr_core import Evaluation, Finding, FindingStatus, Response, status_after
 
@@ -22,40 +23,52 @@ def response_line(response: Response) -> str:
     return f"{response.on.isoformat()} {response.action.value} by {response.by}{note}"
 
 
-def findings_table(evaluation: Evaluation, width: int = 100) -> str:
-    """The findings as aligned columns, each followed by its id, its message and its responses."""
+def table_lines(evaluation: Evaluation, width: int = 100) -> Iterator[str]:
+    """The lines of :func:`findings_table`, each without its newline, made one finding at a time."""
     casework = evaluation.casework
-    keys = [f.id for f in evaluation.findings]  # an id is made afresh on each access: once each here
-    answers = [casework.responses_to(key) for key in keys]
+    answers = [casework.responses_to(f) for f in evaluation.findings]
     statuses = [status_after(responses) for responses in answers]
-    rows = [
-        (f.date.isoformat(), f.severity.value, f.rule, f.clause, status.value, _subject(f), f.message)
-        for f, status in zip(evaluation.findings, statuses, strict=True)
-    ]
     columns = len(_HEAD) - 1
-    widths = [max([len(_HEAD[i]), *(len(row[i]) for row in rows)]) for i in range(columns)]
-    lines = []
+    widths = [len(h) for h in _HEAD[:columns]]
+    for f, status in zip(evaluation.findings, statuses, strict=True):
+        cells = (f.date.isoformat(), f.severity.value, f.rule, f.clause, status.value)
+        widths = [max(w, len(c)) for w, c in zip(widths, cells, strict=True)]
     header = "  ".join(h.ljust(w) for h, w in zip(_HEAD[:columns], widths, strict=True)) + "  " + _HEAD[-1]
-    lines.append(header)
-    lines.append("-" * min(max(len(header), 40), width))
+    yield header
+    yield "-" * min(max(len(header), 40), width)
     indent = " " * (widths[0] + 2)
     wrap = textwrap.TextWrapper(width=max(width, 40), initial_indent=indent, subsequent_indent=indent)
-    for key, responses, row in zip(keys, answers, rows, strict=True):
-        lines.append(
-            "  ".join(cell.ljust(w) for cell, w in zip(row[:columns], widths, strict=True)) + "  " + row[-2]
-        )
-        lines.append(f"{indent}id {key}")
-        lines.extend(wrap.wrap(row[-1]))
+    for f, status, responses in zip(evaluation.findings, statuses, answers, strict=True):
+        cells = (f.date.isoformat(), f.severity.value, f.rule, f.clause, status.value)
+        yield "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)) + "  " + _subject(f)
+        yield f"{indent}id {f.id}"
+        yield from wrap.wrap(f.message)
         for response in responses:
-            lines.extend(wrap.wrap(f"> {response_line(response)}"))
+            yield from wrap.wrap(f"> {response_line(response)}")
     if casework.unmatched:
-        lines.append("")
-        lines.append(f"Responses to findings not raised as of {evaluation.as_of.isoformat()}:")
+        yield ""
+        yield f"Responses to findings not raised as of {evaluation.as_of.isoformat()}:"
         for response in casework.unmatched:
-            lines.append(f"  {response.finding}: {response_line(response)}")
-    lines.append("")
-    lines.append(summary(evaluation, statuses))
-    return "\n".join(lines) + "\n"
+            yield f"  {response.finding}: {response_line(response)}"
+    yield ""
+    yield summary(evaluation, statuses)
+
+
+def findings_table(evaluation: Evaluation, width: int = 100) -> str:
+    """The findings as aligned columns, each followed by its id, its message and its responses, and a
+    closing summary."""
+    return "\n".join(table_lines(evaluation, width)) + "\n"
+
+
+def write_findings_table(evaluation: Evaluation, stream: IO[bytes], width: int = 100) -> None:
+    """Write :func:`findings_table` to the binary ``stream`` in UTF-8, a block of lines at a time."""
+    block: list[str] = []
+    for line in table_lines(evaluation, width):
+        block.append(line)
+        if len(block) >= 4096:
+            stream.write(("\n".join(block) + "\n").encode("utf-8"))
+            block.clear()
+    stream.write(("\n".join(block) + "\n").encode("utf-8"))
 
 
 def summary(evaluation: Evaluation, statuses: Sequence[FindingStatus] | None = None) -> str:

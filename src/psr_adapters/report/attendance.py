@@ -52,6 +52,17 @@ def _group_document(group: GroupStatistics, dates: dict[str, str], names: Names)
                     marks[meeting].counted_miss if meeting in marks else False for meeting in group.meetings
                 ],
                 **member_figures(member),
+                "excused_by": [
+                    {
+                        "meeting": cell.meeting,
+                        "date": dates.get(cell.meeting, ""),
+                        "reason": cell.exceptional,
+                        "accepted_by": names.person(cell.accepted_by) if cell.accepted_by else None,
+                        "accepted_on": cell.accepted_on.isoformat() if cell.accepted_on else None,
+                    }
+                    for cell in member.cells
+                    if cell.exceptional is not None
+                ],
             }
         )
     totals = {mark.value: group.total(mark) for mark in MARKS}

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from psr_core import Casework, Finding, FindingStatus, History, Meeting, Partnership, Policy, evaluate
@@ -19,6 +20,7 @@ from psr_core.model import Declaration, Interest
 from psr_core.periods import financial_year_end, financial_year_of
 from psr_core.statistics import MemberStatistics, attendance_statistics
 
+from ..errors import unknown_id
 from ..rendering.findings_json import finding_document
 from .attendance import attendance_document, representation_document, share, tiers_met
 from .errors import ReportError
@@ -34,9 +36,18 @@ CONTRIBUTION = "commitment.contribution"
 
 
 def build_report(
-    history: History, partnership: str, policy: PolicyChoice, period: Period, *, source: str | None = None
+    history: History,
+    partnership: str,
+    policy: PolicyChoice,
+    period: Period,
+    *,
+    source: str | None = None,
+    made: date | None = None,
 ) -> dict[str, Any]:
     """The report of ``partnership`` for ``period``, judged as the history stood at the end of the period.
+
+    ``source`` names where the history came from and ``made`` the day the report is made (both shown in
+    the page's running footer when given); nothing here reads the clock.
 
     ``policy`` is chosen as :func:`psr_core.evaluate` chooses it. Raises :class:`ReportError` for a
     partnership that is not in the history or had not started by the end of the period.
@@ -62,6 +73,8 @@ def build_report(
         "format": FORMAT,
         "title": "Quarterly scrutiny report" if period.quarter else "Scrutiny report",
         "source": source,
+        "made": made.isoformat() if made is not None else None,
+        "psr_version": psr_version(),
         "partnership": {"id": chosen.id, "name": chosen.name, "started": chosen.started.isoformat()},
         "policy": {"id": version.id, "title": version.title},
         "period": {
@@ -103,15 +116,24 @@ def _partnership(history: History, partnership: str, period: Period) -> Partners
                     f"{period.label} ends; choose a later period"
                 )
             return candidate
-    known = ", ".join(sorted(p.id for p in history.partnerships)) or "none"
-    raise ReportError(f"no partnership {partnership!r} in the source; the partnerships are: {known}")
+    raise ReportError(unknown_id("partnership", partnership, (p.id for p in history.partnerships)))
+
+
+def psr_version() -> str:
+    """The installed psr's version, for the footer of every page."""
+    try:
+        return version("psr")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _finding(finding: Finding, names: Names, casework: Casework) -> dict[str, Any]:
-    """A finding with its subject in names, its status and its responses (who, in names, and when)."""
+    """A finding with its subject in names, its message in names, its status and its responses (who, in
+    names, and when)."""
     return {
         **finding_document(finding, casework),
         "subject": names.subject_document(finding),
+        "message_in_names": names.in_names(finding),
         "responses": [
             {"action": r.action.value, "by": names.person(r.by), "on": r.on.isoformat(), "note": r.note}
             for r in casework.responses_to(finding)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from .charts import MARK_STYLE, attendance_chart, contribution_chart, pounds
+
+if TYPE_CHECKING:
+    import jinja2
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -47,6 +49,8 @@ def money(value: float | int) -> str:
 @cache
 def environment() -> jinja2.Environment:
     """The template environment: templates from the package, autoescaped, strict about missing values."""
+    import jinja2  # imported when a report is drawn, not by every command
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("psr_adapters.report", "templates"),
         autoescape=True,
@@ -66,6 +70,33 @@ def stylesheet() -> Markup:
     return Markup(text)  # our own file, not user input: safe to place inside <style> as it is
 
 
+def _css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: quotes and backslashes escaped, ``<`` written so that no text can
+    close the ``<style>`` element, line breaks made spaces."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    return '"' + " ".join(escaped.split()) + '"'
+
+
+def running_footer(document: dict[str, Any]) -> Markup:
+    """The footer of every printed page (CSS page-margin boxes): the report, the partnership, the policy,
+    the day it was made and psr's version on the left; the page number and the page count on the right."""
+    parts = [
+        f"{document['title']} {document['period']['label']}",
+        document["partnership"]["name"],
+        f"policy {document['policy']['id']}",
+    ]
+    if document.get("made"):
+        parts.append(f"made {day_words(document['made'])}")
+    parts.append(f"psr {document.get('psr_version', 'unknown')}")
+    box = "font-family: system-ui, sans-serif; font-size: 7pt; color: #555;"
+    return Markup(
+        "@page {\n"
+        f"  @bottom-left {{ content: {_css_string(' · '.join(parts))}; {box} }}\n"
+        f'  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); {box} }}\n'
+        "}\n"
+    )
+
+
 def render_html(document: dict[str, Any]) -> str:
     """The page for a report document made by :func:`psr_adapters.report.build_report`."""
     charts = {
@@ -78,4 +109,4 @@ def render_html(document: dict[str, Any]) -> str:
         ],
     }
     template = environment().get_template("report.html.j2")
-    return template.render(report=document, charts=charts, css=stylesheet())
+    return template.render(report=document, charts=charts, css=stylesheet(), footer=running_footer(document))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from psr_core import Finding, History
+
+_BOUNDARY = r"(?<![A-Za-z0-9_.~-]){}(?![A-Za-z0-9_~-])"
+"""An id as a whole word: not inside a longer id (ids are made of letters, digits and ``. _ ~ -``)."""
 
 
 class Names:
@@ -47,5 +52,33 @@ class Names:
             parts.append(self.partnerships.get(subject.partnership, subject.partnership))
         return ", ".join(parts)
 
+    def in_names(self, finding: Finding) -> str:
+        """The finding's message with the ids of the people, organisations and groups it is about (its
+        subject, and the ids its evidence names) written as their names, for people to read."""
+        mentioned = {*finding.subject.as_dict().values(), *_strings(finding.evidence.values())}
+        known = {
+            key: name
+            for table in (self.people, self.organisations, self.groups)
+            for key, name in table.items()
+            if key in mentioned and name != key
+        }
+        if not known:
+            return finding.message
+        pattern = re.compile(
+            _BOUNDARY.format("(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + ")")
+        )
+        return pattern.sub(lambda match: known[match.group(1)], finding.message)
+
     def subject_document(self, finding: Finding) -> dict[str, Any]:
         return {"about": self.about(finding), **finding.subject.as_dict()}
+
+
+def _strings(values: Iterable[object]) -> Iterable[str]:
+    """Every string in ``values``, looking inside lists and mappings."""
+    for value in values:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, Mapping):
+            yield from _strings(value.values())
+        elif isinstance(value, list | tuple):
+            yield from _strings(value)

@@ -1,4 +1,10 @@
-"""The period a report covers: a calendar quarter (``2016Q1``) or any range of days."""
+"""The period a report covers: a quarter of a financial year (``2015/16-Q4``, shown ``Q4 2015/16``), a
+calendar quarter (``2016Q1``) or any range of days.
+
+Councils write quarters by financial year, which starts on 1 April (as in clause 1.3.1 of the Terms of
+Reference (2015): contributions are counted per financial year): Q1 is April to June, Q4 January to March
+of the next calendar year. A calendar quarter (January to March is Q1) is still accepted.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ from psr_core.periods import period_bounds
 from .errors import ReportError
 
 _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$")
+_FINANCIAL = re.compile(r"^(?:(\d{4})/(\d{2})-?[Qq]([1-4])|[Qq]([1-4])\s+(\d{4})/(\d{2}))$")
+FINANCIAL_YEAR_START = 4
+"""The month a financial year starts in: April (clause 1.3.1 counts contributions by financial year)."""
 _MONTHS = (
     "January",
     "February",
@@ -39,13 +48,34 @@ class Period:
 
     @classmethod
     def of_quarter(cls, text: str) -> Period:
-        """The calendar quarter written ``YYYYQn`` (January-March is Q1), as clause 1.5.3's reports use."""
+        """A quarter of a financial year written ``2015/16-Q4`` (or ``Q4 2015/16``, as it is shown), or a
+        calendar quarter written ``YYYYQn`` (January-March is Q1)."""
+        financial = _FINANCIAL.match(text.strip())
+        if financial is not None:
+            return cls._financial(text, *(g for g in financial.groups() if g is not None))
         match = _QUARTER.match(text.strip())
         if match is None:
-            raise ReportError(f"a quarter is written like 2016Q1 (year, Q, 1 to 4); found {text!r}")
+            raise ReportError(
+                "a quarter is written like 2016Q1 (a calendar quarter: January to March is Q1) or like "
+                f"2015/16-Q4 (a financial year's, from 1 April: Q4 is January to March 2016); found {text!r}"
+            )
         year, number = int(match.group(1)), int(match.group(2))
         start, end = period_bounds(year * 4 + number - 1, 3)
         return cls(start, end, f"{year}Q{number}", quarter=True)
+
+    @classmethod
+    def _financial(cls, text: str, *parts: str) -> Period:
+        if len(parts[0]) == 1:  # Q4 2015/16
+            number, year, next_year = int(parts[0]), int(parts[1]), int(parts[2])
+        else:  # 2015/16-Q4
+            year, next_year, number = int(parts[0]), int(parts[1]), int(parts[2])
+        if next_year != (year + 1) % 100:
+            raise ReportError(
+                f"a financial year runs from 1 April to 31 March of the next year, like 2015/16; found {text!r}"
+            )
+        # April starts the second calendar quarter, so a financial quarter is a calendar quarter.
+        start, end = period_bounds(year * 4 + (FINANCIAL_YEAR_START - 1) // 3 + number - 1, 3)
+        return cls(start, end, f"Q{number} {year}/{next_year:02d}", quarter=True)
 
     @classmethod
     def of_days(cls, start: date, end: date) -> Period:

@@ -80,6 +80,20 @@ def statistics_table(
         lines.extend(_columns((*_COLUMNS, *_MORE), [_row(m, people) for m in members], numeric=range(2, 10)))
     else:
         lines.append("No member was expected at a held meeting in this period.")
+    excused = [(member, cell) for member in members for cell in member.cells if cell.exceptional is not None]
+    if excused:
+        lines.extend(
+            ["", "Exceptional reasons (clause 1.7.3), with who accepted each where the minutes say:"]
+        )
+        for member, cell in excused:
+            accepted = (
+                f"accepted by {people.get(cell.accepted_by, cell.accepted_by)}"
+                + (f" on {cell.accepted_on.isoformat()}" if cell.accepted_on else "")
+                if cell.accepted_by
+                else "who accepted it is not recorded"
+            )
+            who = people.get(member.person, member.person)
+            lines.append(f"  {who} ({member.group}) at {cell.meeting}: {cell.exceptional}; {accepted}")
     if person is None:
         lines.extend(["", *_representation(statistics, history, group)])
     if casework is not None:

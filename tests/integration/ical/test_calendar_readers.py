@@ -4,7 +4,7 @@ reader")."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,7 @@ from psr_adapters.dataset import read_dataset
 from psr_adapters.ical import render_calendar
 from psr_adapters.ical.events import uid
 from psr_adapters.ical.scope import Directory
-from psr_core import CHORLEY_2015, History, MeetingStatus, built_in_policy
+from psr_core import CHORLEY_2015, Group, History, Meeting, MeetingStatus, Partnership, Tier, built_in_policy
 
 ROOT = Path(__file__).resolve().parents[3]
 CHORLEY = ROOT / "examples" / "chorley" / "chorley.yaml"
@@ -34,7 +34,7 @@ def test_the_chorley_executive_calendar_holds_its_meetings_and_their_agenda_dead
     assert set(events(data)) == expected
 
 
-def test_the_calendar_carries_what_subscribers_expect_and_no_invitation() -> None:
+def test_the_calendar_is_published_with_what_subscribers_expect_and_no_invitation() -> None:
     data = render_calendar(read_dataset(CHORLEY), CHORLEY_2015, group="exec")
     calendar = parse(data)
     assert calendar["VERSION"] == "2.0"
@@ -43,7 +43,7 @@ def test_the_calendar_carries_what_subscribers_expect_and_no_invitation() -> Non
     assert calendar["X-WR-TIMEZONE"] == "Europe/London"
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in unfolded(data)
     assert calendar["X-PUBLISHED-TTL"] == "PT12H"
-    assert "METHOD" not in calendar
+    assert calendar["METHOD"] == "PUBLISH"
     assert all("ATTENDEE" not in event for event in calendar.events)
     assert [tz["TZID"] for tz in calendar.timezones] == ["Europe/London"]
 
@@ -150,3 +150,50 @@ def test_an_empty_calendar_still_has_its_time_zone_and_reads_back() -> None:
     assert parse(data).events == []
     assert [tz["TZID"] for tz in parse(data).timezones] == ["Europe/London"]
     assert expanded(data, date(2015, 1, 1), date(2016, 1, 1)) == []
+
+
+def _one_meeting(end: datetime | None, url: str | None = None) -> History:
+    return History(
+        partnerships=[Partnership("chorley", "Chorley", "chorley-2015", "Europe/London", date(2015, 1, 1))],
+        groups=[Group("exec", "chorley", Tier.EXECUTIVE)],
+        meetings=[
+            Meeting(
+                id="m1",
+                groups=["exec"],
+                start=datetime(2016, 7, 12, 10, 0),
+                end=end,
+                status=MeetingStatus.SCHEDULED,
+                url=url,
+            )
+        ],
+    )
+
+
+@pytest.mark.parametrize("length", [None, timedelta(minutes=90)])
+def test_a_meeting_with_no_recorded_end_lasts_the_default_length(length: timedelta | None) -> None:
+    if length is None:
+        data, lasting = render_calendar(_one_meeting(None), CHORLEY_2015), timedelta(hours=2)
+    else:
+        data, lasting = render_calendar(_one_meeting(None), CHORLEY_2015, default_length=length), length
+    event = events(data)["meeting-m1@psr"]
+    assert event.duration == lasting
+    assert "DTEND" not in event
+    assert "End time: not recorded" in str(event["DESCRIPTION"])
+    (found,) = [
+        e for e in expanded(data, date(2016, 7, 1), date(2016, 8, 1)) if "meeting-m1" in str(e["UID"])
+    ]
+    assert found.end - found.start == lasting
+
+
+def test_a_meeting_with_a_recorded_end_keeps_it_and_has_no_duration() -> None:
+    event = events(render_calendar(_one_meeting(datetime(2016, 7, 12, 11, 0)), CHORLEY_2015))[
+        "meeting-m1@psr"
+    ]
+    assert "DURATION" not in event
+    assert timedelta(hours=1) == event.DTEND - event.DTSTART
+
+
+def test_the_page_of_a_meetings_papers_is_the_events_url() -> None:
+    history = _one_meeting(None, url="https://democracy.chorley.gov.uk/ieListDocuments.aspx?MId=1 2")
+    event = events(render_calendar(history, CHORLEY_2015))["meeting-m1@psr"]
+    assert str(event["URL"]) == "https://democracy.chorley.gov.uk/ieListDocuments.aspx?MId=1%202"

@@ -4,12 +4,11 @@ shifts by an hour in summer ... is worse than none"), and the VTIMEZONE says whe
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
 from ical_reading import events, expanded, parse
-from icalendar import Calendar, TimezoneDaylight, TimezoneStandard
 
 from psr_adapters.ical import render_calendar
 from psr_adapters.ical.timezones import vtimezone
@@ -61,41 +60,64 @@ def test_the_second_reader_sees_the_same_wall_clock_times() -> None:
         assert (event.DTSTART.replace(tzinfo=None), event.DTSTART.utcoffset()) == (start, offset)
 
 
-def _offsets_as_the_rfc_reads_them(calendar: Calendar) -> list[tuple[datetime, timedelta]]:
-    """Each change of offset in the VTIMEZONE as (UTC instant, offset after it): an onset is local time in
-    the offset in force before it, TZOFFSETFROM (:rfc:`5545#section-3.6.5`)."""
-    changes = []
-    parts: list[TimezoneStandard | TimezoneDaylight] = [
-        *calendar.timezones[0].standard,
-        *calendar.timezones[0].daylight,
-    ]
-    for part in parts:
-        onsets = [part.DTSTART, *(onset for onset, _ in part.rdates)]
-        for onset in onsets:
-            instant = (onset - part.TZOFFSETFROM).replace(tzinfo=UTC)
-            changes.append((instant, part.TZOFFSETTO))
-    return sorted(changes)
+def _zone_as_read(tzid: str, first: int, last: int) -> tzinfo:
+    """The VTIMEZONE psr writes for ``first`` to ``last``, as an independent reader (icalendar, with
+    dateutil expanding its RRULE and RDATE) turns it into a time zone."""
+    text = "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *vtimezone(tzid, first, last), "END:VCALENDAR"]
+    )
+    read: tzinfo = parse((text + "\r\n").encode()).timezones[0].to_tz()
+    return read
+
+
+def _assert_same_offsets(tzid: str, read: tzinfo, years: range) -> None:
+    there = ZoneInfo(tzid)
+    moment, end = datetime(years.start, 1, 1, tzinfo=UTC), datetime(years.stop, 1, 1, tzinfo=UTC)
+    while moment < end:
+        assert moment.astimezone(read).utcoffset() == moment.astimezone(there).utcoffset(), moment
+        moment += timedelta(minutes=30)
 
 
 @pytest.mark.parametrize(
     "zone", ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kolkata"]
 )
 def test_the_vtimezone_changes_offset_at_the_moment_the_tz_database_does(zone: str) -> None:
-    text = "\r\n".join(
-        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *vtimezone(zone, 2015, 2016), "END:VCALENDAR"]
-    )
-    changes = _offsets_as_the_rfc_reads_them(parse((text + "\r\n").encode()))
-    there, moment = ZoneInfo(zone), datetime(2015, 1, 2, tzinfo=UTC)
-    while moment < datetime(2017, 1, 1, tzinfo=UTC):
-        in_force = [offset for instant, offset in changes if instant <= moment][-1]
-        assert in_force == moment.astimezone(there).utcoffset(), moment
-        moment += timedelta(minutes=15)
+    _assert_same_offsets(zone, _zone_as_read(zone, 2015, 2016), range(2015, 2017))
 
 
-def test_the_london_observances_begin_at_one_in_march_and_two_in_october_local_time() -> None:
+@pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Australia/Lord_Howe"])
+def test_a_vtimezone_made_for_2016_is_right_for_2021_too(zone: str) -> None:
+    """A reader may keep the first VTIMEZONE it sees for a TZID and use it for every later calendar."""
+    _assert_same_offsets(zone, _zone_as_read(zone, 2016, 2016), range(2021, 2022))
+
+
+def test_a_calendar_reaching_back_before_the_current_rule_lists_the_earlier_changes() -> None:
+    """The United Kingdom moved its autumn change to the last Sunday of October in 1996."""
+    _assert_same_offsets("Europe/London", _zone_as_read("Europe/London", 1990, 2016), range(1990, 1998))
+
+
+def test_london_repeats_yearly_from_1996_at_one_in_march_and_two_in_october_local_time() -> None:
     lines = vtimezone("Europe/London", 2015, 2015)
-    assert "DTSTART:20150329T010000" in lines
-    assert "DTSTART:20151025T020000" in lines
+    assert lines == vtimezone("Europe/London", 2021, 2021)
+    assert lines == (
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/London",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:19960331T010000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "TZOFFSETFROM:+0000",
+        "TZOFFSETTO:+0100",
+        "TZNAME:BST",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:19961027T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0000",
+        "TZNAME:GMT",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    )
 
 
 def test_a_calendar_of_a_zone_with_no_clock_changes_still_reads_back() -> None:

@@ -27,6 +27,48 @@ def run(command: object, *args: str) -> Result:
     return CliRunner().invoke(command, list(args), catch_exceptions=False)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("written", ["2015/16-Q4", "2015/16Q4", "2015/16-q4", "Q4 2015/16"])
+def test_a_financial_year_quarter_starts_on_1_april_and_is_shown_as_councils_write_it(written: str) -> None:
+    assert Period.of_quarter(written) == Period(
+        date(2016, 1, 1), date(2016, 3, 31), "Q4 2015/16", quarter=True
+    )
+    assert Period.of_quarter("2015/16-Q1").start == date(2015, 4, 1)
+    assert Period.of_quarter("1999/00-Q3").end == date(1999, 12, 31)
+
+
+@pytest.mark.parametrize("written", ["2015/17-Q1", "2015/16-Q5", "Q1 2016"])
+def test_a_financial_year_quarter_that_cannot_be_read_is_refused(written: str) -> None:
+    with pytest.raises(ReportError, match="like 2015/16"):
+        Period.of_quarter(written)
+
+
+def test_the_report_of_a_financial_quarter_is_titled_with_it() -> None:
+    result = run(report, SOURCE, "--partnership", "chorley", "--quarter", "2015/16-Q4", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["period"]["label"] == "Q4 2015/16"
+    assert (document["period"]["from"], document["period"]["to"]) == ("2016-01-01", "2016-03-31")
+
+
+def test_the_report_names_its_source_file_without_a_local_path(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run(report, SOURCE, "--partnership", "chorley", "--quarter", "2015Q4", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert f"Source: {Path(SOURCE).name}." in page
+    assert str(Path(SOURCE).parent) not in page
+    if str(EXAMPLE) == SOURCE:
+        assert "tracie-ogara missed" not in page
+        assert "Tracie O&#39;Gara missed 3 consecutive meetings of" in page
+
+
+def test_stats_run_to_the_last_meeting_of_the_history_by_default() -> None:
+    result = run(stats, SMALL, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    last = max(m.day for m in read_dataset(SMALL).meetings)
+    assert json.loads(result.stdout)["to"] == last.isoformat()
+
+
 def test_a_quarter_is_a_calendar_quarter() -> None:
     assert Period.of_quarter("2016Q1") == Period(date(2016, 1, 1), date(2016, 3, 31), "2016Q1", quarter=True)
     assert Period.of_quarter("2015q4").end == date(2015, 12, 31)
@@ -85,7 +127,8 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "chorley",
         None,
         Period.of_days(date(2015, 7, 1), date(2016, 6, 30)),
-        source=SOURCE,
+        source=Path(SOURCE).name,
+        made=date.today(),
     )
     assert document == json.loads(json.dumps(expected))
     assert document["format"] == "psr-report/1"
@@ -94,6 +137,8 @@ def test_report_as_json_is_the_same_data_as_the_page() -> None:
         "format",
         "title",
         "source",
+        "made",
+        "psr_version",
         "partnership",
         "policy",
         "period",
@@ -119,7 +164,10 @@ def test_report_prints_to_standard_output_without_o() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--partnership", "preston", "--quarter", "2015Q3"], "no partnership 'preston' in the source"),
+        (
+            ["--partnership", "preston", "--quarter", "2015Q3"],
+            "no partnership 'preston' in the history; the partnerships are: chorley",
+        ),
         (["--partnership", "chorley", "--quarter", "2015-Q3"], "written like 2016Q1"),
         (["--partnership", "chorley", "--quarter", "2014Q4"], "after the period 2014Q4 ends"),
         (["--partnership", "chorley"], "give the period"),
@@ -215,7 +263,7 @@ def test_stats_as_json() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--group", "nope"], "no group 'nope' in this partnership; the groups are: exec"),
+        (["--group", "nope"], "no group 'nope' in chorley; the groups are: exec"),
         (["--person", "nobody"], "no person 'nobody'"),
         (["--partnership", "preston"], "no partnership 'preston'"),
         (["--quarter", "2014Q1"], "started on 2015-06-16, after 2014Q1"),
@@ -236,7 +284,8 @@ def test_report_and_stats_read_a_history_from_the_database(tmp_path: Path) -> No
     )
     assert from_database.exit_code == 0, from_database.stderr
     file_document, database_document = json.loads(from_file.stdout), json.loads(from_database.stdout)
-    assert database_document["source"] == database
+    assert database_document["source"] == "the psr database"
+    assert file_document["source"] == "small.yaml"
     del file_document["source"], database_document["source"]
     assert database_document == file_document
     table = run(stats, "--db", database, "--quarter", "2015Q3")
@@ -286,3 +335,18 @@ def test_stats_counts_explanations_requested_and_received_and_resignations_confi
         "exec",
         1,
     )
+
+
+def test_stats_and_the_report_show_who_accepted_an_exceptional_reason(tmp_path: Path) -> None:
+    """1.7.3: "Unless there are exceptional reasons ...": John Buck's apologies of 8 December 2015 (Storm
+    Desmond) were accepted by the chair, Alistair Bradley, that day; the statistics and the quarterly report
+    both say so, by name."""
+    result = run(stats, str(EXAMPLE), "--group", "exec", "--from", "2015-10-01", "--to", "2015-12-31")
+    assert result.exit_code == 0, result.stderr
+    assert "John Buck (exec) at exec-2015-12-08: Storm Desmond" in result.stdout
+    assert "accepted by Councillor Alistair Bradley on 2015-12-08" in result.stdout
+    target = tmp_path / "report.html"
+    result = run(report, str(EXAMPLE), "--partnership", "chorley", "--quarter", "2015Q4", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    page = " ".join(target.read_text(encoding="utf-8").split())
+    assert "accepted by Councillor Alistair Bradley" in page
