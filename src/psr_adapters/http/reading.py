@@ -15,6 +15,7 @@ from ..dataset.conversion import _attendance_document, _meeting_document
 from ..errors import Problem
 from ..rendering.findings_json import evaluation_document
 from ..rendering.policy_text import policy_document
+from .ids import DAY_DESCRIPTION, PathId, day_in_range
 from .problems import ProblemError, responses
 from .security import READ, store_of
 from .store import Store
@@ -75,7 +76,7 @@ def _lister(kind: str) -> None:
         return page.of(_records(store_of(request), kind))
 
     @router.get(f"/{kind}/{{record_id}}", name=f"read {KINDS[kind]}", responses=responses(404))
-    def read_record(request: Request, record_id: str) -> dict[str, Any]:
+    def read_record(request: Request, record_id: PathId) -> dict[str, Any]:
         return _one(store_of(request), kind, record_id)
 
 
@@ -119,7 +120,7 @@ def read_membership(
     responses=responses(404),
     summary="One attendance entry, with the version to quote when changing it",
 )
-def read_attendance(request: Request, meeting_id: str, person_id: str) -> dict[str, Any]:
+def read_attendance(request: Request, meeting_id: PathId, person_id: PathId) -> dict[str, Any]:
     recorded = store_of(request).recorder.attendance(meeting_id, person_id)
     return {
         "meeting": meeting_id,
@@ -134,7 +135,7 @@ def read_attendance(request: Request, meeting_id: str, person_id: str) -> dict[s
     responses=responses(404),
     summary="One agenda item, with the version to quote when changing its decision",
 )
-def read_item(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]:
+def read_item(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str, Any]:
     store = store_of(request)
     recorded = store.recorder.item(meeting_id, item_id)
     meeting = store.recorder.meeting(meeting_id).value
@@ -150,10 +151,11 @@ def read_item(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]
 )
 def findings(
     request: Request,
-    partnership_id: str,
-    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; today when not given")] = None,
+    partnership_id: PathId,
+    as_of: Annotated[date | None, Query(description=f"{DAY_DESCRIPTION}; today when not given")] = None,
     policy: Annotated[str | None, Query(description="a built-in policy version id")] = None,
 ) -> Response:
+    day_in_range(as_of, "query.as_of")
     store = store_of(request)
     _one(store, "partnerships", partnership_id)
     chosen = None
@@ -195,7 +197,7 @@ def list_policies() -> dict[str, Any]:
 @router.get(
     "/policies/{policy_id}", responses=responses(404), summary="A policy: rules, citations, parameters"
 )
-def show_policy(policy_id: str) -> dict[str, Any]:
+def show_policy(policy_id: PathId) -> dict[str, Any]:
     try:
         return policy_document(built_in_policy(policy_id))
     except UnknownPolicyError as error:

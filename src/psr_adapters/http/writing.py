@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -31,6 +32,7 @@ from .bodies import (
     item_from,
     meeting_from,
 )
+from .ids import PathId
 from .problems import ProblemError, responses
 from .security import WRITE, store_of
 from .store import Store
@@ -60,9 +62,33 @@ async def read_json(request: Request) -> Any:
         if len(received) > limit:
             raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
     try:
-        return json.loads(received)
-    except (ValueError, UnicodeDecodeError) as error:
+        return json.loads(received, object_pairs_hook=_unique)
+    except DuplicateKeyError as error:
+        raise ProblemError(422, "the request body is invalid", [Problem(error.path, str(error))]) from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise ProblemError(400, f"the request body is not valid JSON ({error})") from None
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object naming a key twice: refused, as a dataset file naming one twice is."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} is given twice in one object")
+        self.path = key
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise DuplicateKeyError(key)
+        found[key] = value
+    return found
+
+
+def location(*parts: str) -> str:
+    """A path under ``/v1`` with each id percent-encoded, so that any id makes a valid header value."""
+    return "/v1/" + "/".join(quote(part, safe="") for part in parts)
 
 
 async def _run(request: Request, work: Callable[[Store], T]) -> T:
@@ -91,9 +117,11 @@ async def add_meeting(request: Request, response: Response) -> dict[str, Any]:
     store = store_of(request)
     zone = await run_in_threadpool(_zone_of, store, body)
     meeting = _valid(lambda: meeting_from(body, zone))
+    # Everything the answer needs is made before the write: nothing can fail once it is committed.
+    document = _meeting_document(meeting)
+    response.headers["Location"] = location("meetings", meeting.id)
     recorded = await _run(request, lambda s: s.recorder.add_meeting(meeting))
-    response.headers["Location"] = f"/v1/meetings/{meeting.id}"
-    return {"meeting": _meeting_document(recorded.value), "version": recorded.version}
+    return {"meeting": document, "version": recorded.version}
 
 
 def _zone_of(store: Store, body: Any) -> str:
@@ -115,18 +143,14 @@ def _zone_of(store: Store, body: Any) -> str:
     summary="Record a person's attendance (201), or change it from the version read (200)",
     responses={200: {"description": "Changed"}},
 )
-async def record_attendance(request: Request, response: Response, meeting_id: str) -> dict[str, Any]:
+async def record_attendance(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     entry, version = _valid(lambda: attendance_from(body))
+    document = _attendance_document(entry)
     recorded = await _run(request, lambda s: s.recorder.record_attendance(meeting_id, entry, version=version))
     if version is not None:
         response.status_code = 200
-    return {
-        "meeting": meeting_id,
-        "person": entry.person,
-        "entry": _attendance_document(recorded.value),
-        "version": recorded.version,
-    }
+    return {"meeting": meeting_id, "person": entry.person, "entry": document, "version": recorded.version}
 
 
 @router.post(
@@ -135,11 +159,11 @@ async def record_attendance(request: Request, response: Response, meeting_id: st
     openapi_extra=_body(ITEM_SCHEMA),
     summary="Record an agenda item, with any declarations and decision",
 )
-async def add_item(request: Request, response: Response, meeting_id: str) -> dict[str, Any]:
+async def add_item(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     item = _valid(lambda: item_from(body))
+    response.headers["Location"] = location("meetings", meeting_id, "items", item.id)
     recorded = await _run(request, lambda s: s.recorder.add_item(meeting_id, item))
-    response.headers["Location"] = f"/v1/meetings/{meeting_id}/items/{item.id}"
     return {"meeting": meeting_id, "item": body, "version": recorded.version}
 
 
@@ -149,7 +173,7 @@ async def add_item(request: Request, response: Response, meeting_id: str) -> dic
     openapi_extra=_body(DECLARATION_SCHEMA),
     summary="Record a declaration of interest in an item (clause 1.7.6)",
 )
-async def record_declaration(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]:
+async def record_declaration(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     declaration = _valid(lambda: declaration_from(body))
     await _run(request, lambda s: s.recorder.record_declaration(meeting_id, item_id, declaration))
@@ -164,7 +188,7 @@ async def record_declaration(request: Request, meeting_id: str, item_id: str) ->
     responses={200: {"description": "Changed"}},
 )
 async def record_decision(
-    request: Request, response: Response, meeting_id: str, item_id: str
+    request: Request, response: Response, meeting_id: PathId, item_id: PathId
 ) -> dict[str, Any]:
     body = await read_json(request)
     decision, version = _valid(lambda: decision_from(body))

@@ -25,7 +25,7 @@ from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .engine import connected, name_of, translated
+from .engine import connected, name_of, reading, translated
 from .errors import RecordNotFoundError
 from .migrations import require_current
 from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
@@ -116,12 +116,15 @@ class Access:
         self._schema_checked = False
 
     @contextmanager
-    def _begin(self, doing: str) -> Iterator[Connection]:
-        with connected(self.engine) as connection, translated(self.name, doing), connection.begin():
-            if not self._schema_checked:
-                require_current(connection, self.name)
-                self._schema_checked = True
-            yield connection
+    def _begin(self, doing: str, *, read_only: bool = False) -> Iterator[Connection]:
+        with connected(self.engine) as connection, translated(self.name, doing):
+            if read_only:
+                reading(connection)
+            with connection.begin():
+                if not self._schema_checked:
+                    require_current(connection, self.name)
+                    self._schema_checked = True
+                yield connection
 
     # -- API tokens -------------------------------------------------------------------------------------
 
@@ -142,7 +145,7 @@ class Access:
     def scope_of(self, secret: str) -> Scope | None:
         """The scope of a live token, or ``None`` for an unknown or revoked one."""
         wanted = digest(secret)
-        with self._begin("checking an API token") as c:
+        with self._begin("checking an API token", read_only=True) as c:
             row = c.execute(
                 select(ApiTokenRow.digest, ApiTokenRow.scope, ApiTokenRow.revoked).where(
                     ApiTokenRow.digest == wanted
@@ -175,7 +178,7 @@ class Access:
 
     def feed(self, secret: str) -> Feed | None:
         wanted = digest(secret)
-        with self._begin("reading a calendar feed") as c:
+        with self._begin("reading a calendar feed", read_only=True) as c:
             row = c.execute(select(FeedRow).where(FeedRow.digest == wanted)).first()
         if row is None or not hmac.compare_digest(row.digest, wanted):
             return None

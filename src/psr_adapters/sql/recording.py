@@ -33,9 +33,24 @@ from psr_core import Attendance, Decision, Declaration, Item, Meeting, Membershi
 
 from ..errors import Problem
 from . import mapping
-from .engine import Database, connected, create_database_engine, is_duplicate, name_of, translated
+from .engine import (
+    Database,
+    connected,
+    create_database_engine,
+    is_duplicate,
+    name_of,
+    reading,
+    translated,
+)
 from .errors import ConflictError, RecordNotFoundError, UnstorableHistoryError
-from .integrity import attendance_problems, item_problems, meeting_problems, person_problems
+from .integrity import (
+    attendance_problems,
+    id_problem,
+    item_problems,
+    meeting_problems,
+    membership_problems,
+    person_problems,
+)
 from .migrations import require_current
 from .tables import (
     AttendanceRow,
@@ -93,12 +108,15 @@ class Recorder:
         self.close()
 
     @contextmanager
-    def _transaction(self, doing: str) -> Iterator[Connection]:
-        with connected(self.engine) as connection, translated(self.name, doing), connection.begin():
-            if not self._schema_checked:
-                require_current(connection, self.name)
-                self._schema_checked = True
-            yield connection
+    def _transaction(self, doing: str, *, read_only: bool = False) -> Iterator[Connection]:
+        with connected(self.engine) as connection, translated(self.name, doing):
+            if read_only:
+                reading(connection)
+            with connection.begin():
+                if not self._schema_checked:
+                    require_current(connection, self.name)
+                    self._schema_checked = True
+                yield connection
 
     # -- meetings ---------------------------------------------------------------------------------------
 
@@ -127,7 +145,7 @@ class Recorder:
 
     def meeting(self, meeting_id: str) -> Recorded[Meeting]:
         """The meeting as stored, with its attendance and items."""
-        with self._transaction(f"reading meeting {meeting_id}") as c:
+        with self._transaction(f"reading meeting {meeting_id}", read_only=True) as c:
             return self._meeting(c, meeting_id)
 
     def update_meeting(self, meeting: Meeting, *, version: int) -> Recorded[Meeting]:
@@ -187,12 +205,19 @@ class Recorder:
 
     def attendance(self, meeting_id: str, person_id: str) -> Recorded[Attendance]:
         """A person's attendance entry at a meeting, as stored."""
-        with self._transaction(f"reading the attendance of {person_id} at meeting {meeting_id}") as c:
-            row = c.execute(
-                select(AttendanceRow).where(
-                    AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == person_id
-                )
-            ).first()
+        with self._transaction(
+            f"reading the attendance of {person_id} at meeting {meeting_id}", read_only=True
+        ) as c:
+            storable = id_problem(meeting_id) is None and id_problem(person_id) is None
+            row = (
+                c.execute(
+                    select(AttendanceRow).where(
+                        AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == person_id
+                    )
+                ).first()
+                if storable
+                else None
+            )
             if row is None:
                 raise RecordNotFoundError(
                     f"{self.name}: no attendance of {person_id} is recorded at meeting {meeting_id}"
@@ -221,7 +246,7 @@ class Recorder:
 
     def item(self, meeting_id: str, item_id: str) -> Recorded[Item]:
         """An agenda item as stored, with its declarations and decision."""
-        with self._transaction(f"reading item {item_id} of meeting {meeting_id}") as c:
+        with self._transaction(f"reading item {item_id} of meeting {meeting_id}", read_only=True) as c:
             return self._item(c, meeting_id, item_id)
 
     def record_declaration(self, meeting_id: str, item_id: str, declaration: Declaration) -> None:
@@ -288,6 +313,7 @@ class Recorder:
     def start_membership(self, membership: Membership) -> Recorded[Membership]:
         """Record a new seat on a group; the result's ``key`` names it in later changes."""
         what = f"the membership of {membership.person} in {membership.group}"
+        _refuse(what, membership_problems(membership, "membership"))
         with self._transaction(f"recording {what}") as c:
             self._require(c, "person", PersonRow, [membership.person])
             self._require(c, "group", GroupRow, [membership.group])
@@ -301,6 +327,7 @@ class Recorder:
     def change_membership(self, key: int, membership: Membership, *, version: int) -> Recorded[Membership]:
         """Replace the membership ``key`` (as read at ``version``) with ``membership``: a new role, an end."""
         what = f"membership {key} ({membership.person} in {membership.group})"
+        _refuse(what, membership_problems(membership, "membership"))
         with self._transaction(f"changing {what}") as c:
             self._require(c, "person", PersonRow, [membership.person])
             self._require(c, "group", GroupRow, [membership.group])
@@ -323,7 +350,7 @@ class Recorder:
         return self.change_membership(key, attrs.evolve(current.value, end=end), version=version)
 
     def membership(self, key: int) -> Recorded[Membership]:
-        with self._transaction(f"reading membership {key}") as c:
+        with self._transaction(f"reading membership {key}", read_only=True) as c:
             row = c.execute(select(MembershipRow).where(MembershipRow.id == key)).first()
             if row is None:
                 raise RecordNotFoundError(f"{self.name}: no membership has the key {key}")
@@ -338,7 +365,7 @@ class Recorder:
             query = query.where(MembershipRow.person_id == person_id)
         if group_id is not None:
             query = query.where(MembershipRow.group_id == group_id)
-        with self._transaction("reading memberships") as c:
+        with self._transaction("reading memberships", read_only=True) as c:
             return [Recorded(mapping.membership_from(row), row.version, row.id) for row in c.execute(query)]
 
     # -- helpers ----------------------------------------------------------------------------------------
@@ -357,7 +384,11 @@ class Recorder:
         wanted = set(ids)
         if not wanted:
             return
-        found = set(c.execute(select(table.id).where(table.id.in_(sorted(wanted)))).scalars())
+        # An id no database can hold (a NUL, say, which PostgreSQL refuses even in a query) names nothing.
+        storable = sorted(i for i in wanted if id_problem(i) is None)
+        found = (
+            set(c.execute(select(table.id).where(table.id.in_(storable))).scalars()) if storable else set()
+        )
         missing = sorted(wanted - found)
         if missing:
             listed = ", ".join(repr(m) for m in missing)
@@ -365,6 +396,8 @@ class Recorder:
 
     def _require_item(self, c: Connection, meeting_id: str, item_id: str) -> None:
         self._require(c, "meeting", MeetingRow, [meeting_id])
+        if id_problem(item_id) is not None:
+            raise RecordNotFoundError(f"{self.name}: meeting {meeting_id} has no item {item_id!r}")
         query = select(ItemRow.id).where(ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
         if c.execute(query).first() is None:
             raise RecordNotFoundError(
@@ -381,6 +414,7 @@ class Recorder:
         )
 
     def _meeting(self, c: Connection, meeting_id: str) -> Recorded[Meeting]:
+        self._require(c, "meeting", MeetingRow, [meeting_id])
         row = c.execute(select(MeetingRow).where(MeetingRow.id == meeting_id)).first()
         if row is None:
             raise RecordNotFoundError(f"{self.name}: no meeting has the id {meeting_id!r}")
@@ -404,6 +438,7 @@ class Recorder:
         return Recorded(meeting, row.version)
 
     def _item(self, c: Connection, meeting_id: str, item_id: str) -> Recorded[Item]:
+        self._require_item(c, meeting_id, item_id)
         row = c.execute(
             select(ItemRow).where(ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
         ).first()
