@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from psr_core import Evaluation, History, UnknownPolicyError, built_in_policies, built_in_policy, evaluate
+from psr_core import Evaluation, History, UnknownPolicyError, built_in_policies, built_in_policy
 
 from ..dataset.conversion import _attendance_document, _meeting_document
 from ..errors import Problem
@@ -166,9 +166,8 @@ def findings(
             raise ProblemError(422, str(error), [Problem("query.policy", str(error))]) from None
     day = as_of if as_of is not None else date.today()
 
-    def make(history: History) -> bytes:
-        policies = chosen if chosen is not None else store.policies(history)
-        document = _of(evaluate(history, policies, day), partnership_id)
+    def make(_history: History) -> bytes:
+        document = _of(store.evaluation(day, chosen), partnership_id)
         return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
     body = store.derived(("findings", partnership_id, day, policy), make)

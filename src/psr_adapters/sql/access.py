@@ -55,6 +55,8 @@ class ApiTokenRow(Base):
     label: Mapped[str | None] = mapped_column(String(200))
     created: Mapped[datetime] = mapped_column(Moment)
     revoked: Mapped[datetime | None] = mapped_column(Moment)
+    expires: Mapped[datetime | None] = mapped_column(Moment)
+    last_used: Mapped[datetime | None] = mapped_column(Moment)
 
 
 class FeedRow(Base):
@@ -75,6 +77,7 @@ class FeedRow(Base):
     revoked: Mapped[datetime | None] = mapped_column(Moment)
     etag: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH + 2))
     last_modified: Mapped[datetime | None] = mapped_column(Moment)
+    last_used: Mapped[datetime | None] = mapped_column(Moment)
 
 
 @attrs.frozen

@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from psr_core import Attendance, Decision, Declaration, Item, Meeting, Membership, Person
 
 from ..errors import Problem
-from . import mapping
+from . import mapping, revisions
 from .engine import (
     Database,
     connected,
@@ -108,7 +108,14 @@ class Recorder:
         self.close()
 
     @contextmanager
-    def _transaction(self, doing: str, *, read_only: bool = False) -> Iterator[Connection]:
+    def _transaction(
+        self, doing: str, *, read_only: bool = False, meeting: str | None = None
+    ) -> Iterator[Connection]:
+        """One transaction; unless ``read_only``, one that moves the revision on first (the writers'
+        queue, :mod:`psr_adapters.sql.revisions`), noting ``meeting`` as what it changes (``None``:
+        anything)."""
+        if meeting is not None and id_problem(meeting) is not None:
+            raise RecordNotFoundError(f"{self.name}: no meeting has the id {meeting!r}")
         with connected(self.engine) as connection, translated(self.name, doing):
             if read_only:
                 reading(connection)
@@ -116,6 +123,8 @@ class Recorder:
                 if not self._schema_checked:
                     require_current(connection, self.name)
                     self._schema_checked = True
+                if not read_only:
+                    revisions.advance(connection, meeting)
                 yield connection
 
     # -- meetings ---------------------------------------------------------------------------------------
@@ -123,7 +132,7 @@ class Recorder:
     def add_meeting(self, meeting: Meeting) -> Recorded[Meeting]:
         """Record a new meeting with its groups and whatever attendance and items it already has."""
         _refuse(f"meeting {meeting.id}", meeting_problems(meeting, "meeting"))
-        with self._transaction(f"recording meeting {meeting.id}") as c:
+        with self._transaction(f"recording meeting {meeting.id}", meeting=meeting.id) as c:
             found = c.execute(select(MeetingRow.version).where(MeetingRow.id == meeting.id)).scalar()
             if found is not None:
                 raise ConflictError(
@@ -157,7 +166,7 @@ class Recorder:
             f"meeting {meeting.id}",
             meeting_problems(attrs.evolve(meeting, attendance=(), items=()), "meeting"),
         )
-        with self._transaction(f"changing meeting {meeting.id}") as c:
+        with self._transaction(f"changing meeting {meeting.id}", meeting=meeting.id) as c:
             self._require(c, "group", GroupRow, meeting.groups)
             self._require(c, "person", PersonRow, [p for p in (meeting.chair, meeting.vice_chair) if p])
             values = mapping.meeting_values(meeting, 0, version + 1)
@@ -181,7 +190,7 @@ class Recorder:
         """Record a person's attendance at a meeting (clause 1.7.7), or change it from ``version``."""
         what = f"the attendance of {entry.person} at meeting {meeting_id}"
         _refuse(what, attendance_problems(entry, f"attendance.{entry.person}"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require(c, "meeting", MeetingRow, [meeting_id])
             self._require(c, "person", PersonRow, [p for p in (entry.person, entry.deputy) if p])
             where = (AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == entry.person)
@@ -230,7 +239,7 @@ class Recorder:
         """Record a new agenda item of a meeting, with any declarations and decision it already has."""
         what = f"item {item.id} of meeting {meeting_id}"
         _refuse(what, item_problems(item, "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require(c, "meeting", MeetingRow, [meeting_id])
             self._require(c, "person", PersonRow, _people_of_item(item))
             found = c.execute(
@@ -253,7 +262,7 @@ class Recorder:
         """Add a declaration of interest in an item (clause 1.7.6); declarations are only ever added."""
         what = f"the declaration of {declaration.person} on item {item_id} of meeting {meeting_id}"
         _refuse(what, item_problems(Item(item_id, declarations=[declaration]), "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require_item(c, meeting_id, item_id)
             self._require(c, "person", PersonRow, [declaration.person])
             in_item = (DeclarationRow.meeting_id == meeting_id, DeclarationRow.item_id == item_id)
@@ -272,7 +281,7 @@ class Recorder:
         """
         what = f"the decision on item {item_id} of meeting {meeting_id}"
         _refuse(what, item_problems(Item(item_id, decision=decision), "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require_item(c, meeting_id, item_id)
             self._require(c, "person", PersonRow, [person for person, _side in decision.voters()])
             where = (ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
@@ -464,8 +473,16 @@ class Recorder:
 
 
 def _next(c: Connection, position: Any, *where: Any) -> int:
-    """The position after the last one stored (among the rows ``where`` selects)."""
-    last = c.execute(select(func.max(position)).where(*where)).scalar()
+    """The position after the last one stored (among the rows ``where`` selects).
+
+    The writers are queued by the revision row (:func:`revisions.advance`); on MariaDB a plain read would
+    still see the snapshot its transaction began with, so the last position is read with a lock, which
+    reads what is committed.
+    """
+    query = select(func.max(position)).where(*where)
+    if c.dialect.name in ("mysql", "mariadb"):
+        query = query.with_for_update()
+    last = c.execute(query).scalar()
     return 0 if last is None else int(last) + 1
 
 

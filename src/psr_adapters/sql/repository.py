@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from psr_core import History
 
+from . import revisions
 from .bulk import read_tuples, write_rows
 from .engine import Database, connected, name_of, opened, reading, require_existing_file, translated
 from .errors import ConflictError, StorageError, UnstorableHistoryError
@@ -163,6 +164,7 @@ class Repository:
             connection.begin(),
         ):
             require_current(connection, self.name)
+            revisions.advance(connection)
             existing = self.counts(connection)
             if any(existing.values()) and not replace:
                 raise ConflictError(_already_holds(self.name, existing))

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import attrs
 import pytest
+from sqlalchemy import select
 
 from psr_adapters.dataset import read_dataset
 from psr_adapters.sql import (
@@ -21,6 +22,7 @@ from psr_adapters.sql import (
     load_history,
 )
 from psr_adapters.sql.access import Access, Scope
+from psr_adapters.sql.tables import AttendanceRow
 from psr_adapters.sql.urls import sqlite_file
 from psr_core import Attendance, Item, Meeting, Membership
 
@@ -110,3 +112,31 @@ def test_reads_and_token_checks_on_sqlite_do_not_wait_for_a_writer(tmp_path: pyt
         writer.execute("ROLLBACK")
         writer.close()
         engine.dispose()
+
+
+def test_concurrent_writers_get_positions_in_the_order_they_arrived_never_the_same(
+    recorder: Recorder, database: Target
+) -> None:
+    """Every line appended by a writer takes the next position: none two alike, whatever the database."""
+    recorder.add_meeting(MEETING)
+    people = [p.id for p in load_history(database.engine).people]
+    start = threading.Barrier(len(people))
+
+    def record(person: str) -> None:
+        with Recorder(database.engine) as own:
+            start.wait()
+            own.record_attendance(MEETING.id, Attendance(person, "present"))
+
+    threads = [threading.Thread(target=record, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with database.engine.connect() as connection:
+        positions = list(
+            connection.execute(
+                select(AttendanceRow.position).where(AttendanceRow.meeting_id == MEETING.id)
+            ).scalars()
+        )
+    assert len(positions) == len(people)
+    assert sorted(positions) == list(range(len(people)))
