@@ -8,6 +8,7 @@ record named in the path or body that does not exist is 404.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -39,7 +40,7 @@ from .store import Store
 
 T = TypeVar("T")
 router = APIRouter(
-    prefix="/v1", dependencies=[WRITE], responses=responses(400, 401, 403, 404, 409, 413, 415, 422, 503)
+    prefix="/v1", dependencies=[WRITE], responses=responses(400, 401, 403, 404, 408, 409, 413, 415, 422, 503)
 )
 
 
@@ -48,7 +49,8 @@ def _body(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 async def read_json(request: Request) -> Any:
-    """The request's JSON body: at most ``max_body_bytes`` (else 413), JSON (else 415 or 400)."""
+    """The request's JSON body: at most ``max_body_bytes`` (else 413), arrived within ``body_seconds``
+    (else 408), JSON (else 415 or 400) with each key once in an object (else 422)."""
     limit = store_of(request).settings.max_body_bytes
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
@@ -57,10 +59,15 @@ async def read_json(request: Request) -> Any:
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
     received = bytearray()
-    async for chunk in request.stream():
-        received.extend(chunk)
-        if len(received) > limit:
-            raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
+    seconds = store_of(request).settings.body_seconds
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                received.extend(chunk)
+                if len(received) > limit:
+                    raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
+    except TimeoutError:
+        raise ProblemError(408, f"the request body did not arrive within {seconds:g} seconds") from None
     try:
         return json.loads(received, object_pairs_hook=_unique)
     except DuplicateKeyError as error:
