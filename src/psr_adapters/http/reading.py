@@ -75,7 +75,12 @@ def _lister(kind: str) -> None:
     def list_records(request: Request, page: Annotated[Page, Depends()]) -> dict[str, Any]:
         return page.of(_records(store_of(request), kind))
 
-    @router.get(f"/{kind}/{{record_id}}", name=f"read {KINDS[kind]}", responses=responses(404))
+    @router.get(
+        f"/{kind}/{{record_id}}",
+        name=f"read {KINDS[kind]}",
+        operation_id=f"read_{KINDS[kind]}",
+        responses=responses(404),
+    )
     def read_record(request: Request, record_id: PathId) -> dict[str, Any]:
         return _one(store_of(request), kind, record_id)
 
@@ -117,6 +122,7 @@ def read_membership(
 
 @router.get(
     "/meetings/{meeting_id}/attendance/{person_id}",
+    operation_id="read_attendance",
     responses=responses(404),
     summary="One attendance entry, with the version to quote when changing it",
 )
@@ -132,6 +138,7 @@ def read_attendance(request: Request, meeting_id: PathId, person_id: PathId) -> 
 
 @router.get(
     "/meetings/{meeting_id}/items/{item_id}",
+    operation_id="read_item",
     responses=responses(404),
     summary="One agenda item, with the version to quote when changing its decision",
 )

@@ -118,7 +118,35 @@ def _valid(make: Callable[[], T]) -> T:
         raise ProblemError(422, "the request body is invalid", [Problem("", str(error))]) from None
 
 
-@router.post("/meetings", status_code=201, openapi_extra=_body(MEETING_SCHEMA), summary="Record a meeting")
+def _links(**links: tuple[str, dict[str, str]]) -> dict[str, Any]:
+    """OpenAPI links from an answer to the operations it makes possible (:rfc:`8631` in spirit): a
+    client, or a stateful test, follows them with the ids the answer carries."""
+    return {
+        name: {"operationId": operation, "parameters": parameters}
+        for name, (operation, parameters) in links.items()
+    }
+
+
+_MEETING = "$response.body#/meeting/id"
+
+
+@router.post(
+    "/meetings",
+    status_code=201,
+    openapi_extra=_body(MEETING_SCHEMA),
+    summary="Record a meeting",
+    operation_id="add_meeting",
+    responses={
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                ReadMeeting=("read_meeting", {"record_id": _MEETING}),
+                RecordAttendance=("record_attendance", {"meeting_id": _MEETING}),
+                AddItem=("add_item", {"meeting_id": _MEETING}),
+            ),
+        }
+    },
+)
 async def add_meeting(request: Request, response: Response) -> dict[str, Any]:
     body = await read_json(request)
     store = store_of(request)
@@ -148,7 +176,19 @@ def _zone_of(store: Store, body: Any) -> str:
     status_code=201,
     openapi_extra=_body(ATTENDANCE_SCHEMA),
     summary="Record a person's attendance (201), or change it from the version read (200)",
-    responses={200: {"description": "Changed"}},
+    operation_id="record_attendance",
+    responses={
+        200: {"description": "Changed"},
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                ReadAttendance=(
+                    "read_attendance",
+                    {"meeting_id": "$response.body#/meeting", "person_id": "$response.body#/person"},
+                )
+            ),
+        },
+    },
 )
 async def record_attendance(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
@@ -165,6 +205,25 @@ async def record_attendance(request: Request, response: Response, meeting_id: Pa
     status_code=201,
     openapi_extra=_body(ITEM_SCHEMA),
     summary="Record an agenda item, with any declarations and decision",
+    operation_id="add_item",
+    responses={
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                **{
+                    name: (
+                        operation,
+                        {"meeting_id": "$response.body#/meeting", "item_id": "$response.body#/item/id"},
+                    )
+                    for name, operation in (
+                        ("ReadItem", "read_item"),
+                        ("RecordDeclaration", "record_declaration"),
+                        ("RecordDecision", "record_decision"),
+                    )
+                }
+            ),
+        }
+    },
 )
 async def add_item(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
@@ -179,6 +238,7 @@ async def add_item(request: Request, response: Response, meeting_id: PathId) -> 
     status_code=201,
     openapi_extra=_body(DECLARATION_SCHEMA),
     summary="Record a declaration of interest in an item (clause 1.7.6)",
+    operation_id="record_declaration",
 )
 async def record_declaration(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
@@ -192,6 +252,7 @@ async def record_declaration(request: Request, meeting_id: PathId, item_id: Path
     status_code=201,
     openapi_extra=_body(DECISION_SCHEMA),
     summary="Record how an item was decided (201), or replace the decision from the version read (200)",
+    operation_id="record_decision",
     responses={200: {"description": "Changed"}},
 )
 async def record_decision(
