@@ -136,31 +136,42 @@ class Store:
             self.loads += 1
 
     def _apply(self, revision: int, meetings: Iterable[Meeting]) -> None:
-        """Put changed and new meetings in place, in the history, its document and the ledgers."""
+        """Put changed and new meetings in place, in the history, its document and the ledgers.
+
+        Called with the refresh lock held. The ledgers are taken out while they are stepped on (a meeting
+        recorded out of order makes one evaluate afresh, which takes a while), so that readers never see
+        one half-way: a reader wanting one waits for the refresh instead.
+        """
         with self._lock:
             assert self._history is not None
             held = list(self._history.meetings)
             documents = self._document.setdefault("meetings", []) if self._document is not None else None
+            ledgers = dict(self._ledgers)
+            self._ledgers.clear()
+            new: list[Meeting] = []
             for meeting in meetings:
                 at = self._index.get(meeting.id)
                 if at is None:
                     self._index[meeting.id] = len(held)
                     held.append(meeting)
+                    new.append(meeting)
                     if documents is not None:
                         documents.append(_meeting_document(meeting))
-                    for (day, _policy), ledger in self._ledgers.items():
-                        if meeting.day <= day:
-                            ledger.record(meeting, day)
                 else:
                     reaches = min(held[at].day, meeting.day)
                     held[at] = meeting
                     if documents is not None:
                         documents[at] = _meeting_document(meeting)
-                    for key in [key for key in self._ledgers if key[0] >= reaches]:
-                        del self._ledgers[key]
+                    ledgers = {key: ledger for key, ledger in ledgers.items() if key[0] < reaches}
             self._history = attrs.evolve(self._history, meetings=held)
             self._revision = revision
             self._derived.clear()
+        for (day, _policy), ledger in ledgers.items():
+            for meeting in new:
+                if meeting.day <= day:
+                    ledger.record(meeting, day)
+        with self._lock:
+            self._ledgers.update(ledgers)
 
     # -- what is derived from it ------------------------------------------------------------------------
 
@@ -221,6 +232,12 @@ class Store:
 
     def calendar(self, person: str | None, group: str | None) -> bytes:
         def make(history: History) -> bytes:
-            return render_calendar(history, self.policies(history), person=person, group=group)
+            return render_calendar(
+                history,
+                self.policies(history),
+                person=person,
+                group=group,
+                uid_domain=self.settings.uid_domain,
+            )
 
         return self.derived(("calendar", person, group), make)

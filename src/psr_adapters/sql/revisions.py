@@ -12,7 +12,8 @@ Taking the row first also puts writers in one queue, so rows appended by concurr
 every database, and no two get the same position.
 
 Writes made behind psr's back (SQL typed by hand) move no revision and are not seen until a server reads
-the whole history again (it is restarted, or a write through psr says "anything changed").
+the whole history again (it is restarted, or an import or another write through psr says "anything
+changed").
 """
 
 from __future__ import annotations

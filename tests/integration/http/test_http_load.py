@@ -130,3 +130,22 @@ def test_an_import_through_psr_makes_every_server_read_the_history_again(url: st
         assert len(loads) == 2
     finally:
         served.close()
+
+
+def test_findings_on_several_days_stay_those_of_the_stored_history_through_changes(
+    api: Api, url: str
+) -> None:
+    days = ["2015-08-01", "2015-12-31", AS_OF]
+    for day in days:
+        assert _findings(api, day) == _afresh(url, day)
+    write = api.headers("write")
+    path = "/v1/meetings/exec-2015-07-14/attendance"
+    current = api.client.get(f"{path}/gary-hall", headers=api.headers()).json()
+    body = {"person": "gary-hall", "status": "absent", "version": current["version"]}
+    assert api.client.post(path, json=body, headers=write).status_code == 200
+    early = {"id": "exec-2015-06-30", "groups": ["exec"], "start": "2015-06-30T10:00", "status": "held"}
+    assert api.client.post("/v1/meetings", json=early, headers=write).status_code == 201
+    late = {"id": "exec-2016-06-01", "groups": ["exec"], "start": "2016-06-01T10:00", "status": "held"}
+    assert api.client.post("/v1/meetings", json=late, headers=write).status_code == 201
+    for day in days:
+        assert _findings(api, day) == _afresh(url, day)

@@ -99,3 +99,24 @@ def test_a_body_that_does_not_arrive_in_time_is_answered_408(chorley_db: str) ->
         assert slow.client.get("/v1/meetings/exec-slow", headers=slow.headers()).status_code == 404
     finally:
         slow.close()
+
+
+def test_a_feed_answers_head_with_its_headers_and_no_body(api: Api) -> None:
+    secret = api.access.create_feed(group="exec").secret
+    got = api.client.get(f"/v1/calendars/{secret}.ics")
+    head = api.client.head(f"/v1/calendars/{secret}.ics")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert api.client.head("/v1/calendars/psrf_unknown.ics").status_code == 404
+
+
+def test_event_uids_end_in_the_servers_uid_domain(chorley_db: str) -> None:
+    served = Api(chorley_db, uid_domain="psr.example.org")
+    try:
+        secret = served.access.create_feed(group="exec").secret
+        body = served.client.get(f"/v1/calendars/{secret}.ics").text
+        assert "UID:meeting-exec-2015-07-14@psr.example.org" in body
+    finally:
+        served.close()
