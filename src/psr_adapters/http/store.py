@@ -24,18 +24,20 @@ from datetime import date
 from typing import Any, TypeVar
 
 import attrs
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from psr_core import Evaluation, History, Ledger, Meeting, Policy
 
 from ..dataset import document_from_history
 from ..dataset.conversion import _meeting_document
-from ..ical import render_calendar
+from ..ical import build_calendar
+from ..ical.events import uid
 from ..policy_file import resolve_policy
 from ..sql import Recorder, RecordNotFoundError, create_database_engine, database_url, revisions
 from ..sql.access import Access
 from ..sql.engine import connected, reading, require_existing_file, translated
 from ..sql.repository import Repository
+from ..sql.tables import MeetingRow
 from .settings import Settings
 
 T = TypeVar("T")
@@ -62,6 +64,7 @@ class Store:
         self._revision = -1
         self._checked = float("-inf")
         self._document: dict[str, Any] | None = None
+        self._versions: dict[str, int] = {}
         self._ledgers: OrderedDict[tuple[date, str | None], Ledger] = OrderedDict()
         self._derived: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.loads = 0
@@ -109,11 +112,13 @@ class Store:
                 self._load()
             elif changes.meetings:
                 try:
-                    meetings = [self.recorder.meeting(meeting_id).value for meeting_id in changes.meetings]
+                    recorded = [self.recorder.meeting(meeting_id) for meeting_id in changes.meetings]
                 except RecordNotFoundError:
                     self._load()
                 else:
-                    self._apply(changes.revision, meetings)
+                    with self._lock:
+                        self._versions.update((r.value.id, r.version) for r in recorded)
+                    self._apply(changes.revision, [r.value for r in recorded])
         with self._lock:
             self._checked = started
 
@@ -126,8 +131,15 @@ class Store:
         ):
             revision = revisions.current(c)
         history = Repository(self.engine).load()
+        with (
+            connected(self.engine) as c,
+            translated(self.recorder.name, "reading the meetings' versions"),
+            reading(c).begin(),
+        ):
+            versions = {str(i): int(v) for i, v in c.execute(select(MeetingRow.id, MeetingRow.version))}
         with self._lock:
             self._history = history
+            self._versions = versions
             self._index = {meeting.id: i for i, meeting in enumerate(history.meetings)}
             self._revision = revision
             self._document = None
@@ -231,13 +243,31 @@ class Store:
                 return made.evaluation()
 
     def calendar(self, person: str | None, group: str | None) -> bytes:
+        """The calendar of a person or a group. A meeting's SEQUENCE (:rfc:`5545#section-3.8.7.4`) is its
+        version in the database less one: the version moves on each time the meeting's details (its time,
+        place, status, groups or chair) are changed, so a calendar program replaces the event it holds."""
+
         def make(history: History) -> bytes:
-            return render_calendar(
+            calendar = build_calendar(
                 history,
                 self.policies(history),
                 person=person,
                 group=group,
                 uid_domain=self.settings.uid_domain,
             )
+            with self._lock:
+                versions = dict(self._versions)
+            domain = self.settings.uid_domain
+            sequences = {
+                uid(kind, meeting_id, domain): version - 1
+                for meeting_id, version in versions.items()
+                if version > 1
+                for kind in ("meeting", "agenda-deadline")
+            }
+            events = tuple(
+                attrs.evolve(e, sequence=sequences[e.uid]) if e.uid in sequences else e
+                for e in calendar.events
+            )
+            return attrs.evolve(calendar, events=events).to_ical()
 
         return self.derived(("calendar", person, group), make)
