@@ -164,7 +164,9 @@ def findings(
 ) -> Response:
     day_in_range(as_of, "query.as_of")
     store = store_of(request)
-    _one(store, "partnerships", partnership_id)
+    _revision, history = store.history()
+    if all(p.id != partnership_id for p in history.partnerships):
+        raise ProblemError(404, f"no partnership has the id {partnership_id!r}")
     chosen = None
     if policy is not None:
         try:

@@ -59,6 +59,7 @@ class Store:
         self.recorder = Recorder(self.engine)
         self._lock = threading.Lock()  # guards the state below; held only briefly, never during I/O
         self._refreshing = threading.Lock()  # one refresh (database reads, ledger builds) at a time
+        self._documenting = threading.Lock()  # one dataset document made at a time
         self._history: History | None = None
         self._index: dict[str, int] = {}
         self._revision = -1
@@ -209,11 +210,15 @@ class Store:
         with self._lock:
             if self._document is not None and self._history is history:
                 return self._document
-        document = document_from_history(history)
-        with self._lock:
-            if self._history is history:
-                self._document = document
-        return document
+        with self._documenting:  # one copy made at a time: the others wait for it and use it
+            with self._lock:
+                if self._document is not None and self._history is history:
+                    return self._document
+            document = document_from_history(history)
+            with self._lock:
+                if self._history is history:
+                    self._document = document
+            return document
 
     def policies(self, history: History) -> dict[str, Policy]:
         return {p.id: resolve_policy(p.policy, self.settings.policy_base) for p in history.partnerships}

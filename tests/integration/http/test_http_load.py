@@ -6,6 +6,7 @@ writes are those of the stored history evaluated afresh."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -149,3 +150,29 @@ def test_findings_on_several_days_stay_those_of_the_stored_history_through_chang
     assert api.client.post("/v1/meetings", json=late, headers=write).status_code == 201
     for day in days:
         assert _findings(api, day) == _afresh(url, day)
+
+
+def test_requests_arriving_together_make_one_copy_of_the_dataset_document(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays bounded by one copy: eight listings at once on a cold server build one document."""
+    import psr_adapters.http.store as store_module
+
+    made: list[int] = []
+    original = getattr(store_module, "document_from_history")  # noqa: B009 (not exported, patched here)
+
+    def counted(history: Any) -> Any:
+        made.append(1)
+        time.sleep(0.2)  # a large history takes a while: long enough for the others to arrive
+        return original(history)
+
+    monkeypatch.setattr(store_module, "document_from_history", counted)
+
+    def ask(_n: int) -> int:
+        return int(api.client.get("/v1/groups?limit=1", headers=api.headers()).status_code)
+
+    with ThreadPoolExecutor(CONCURRENT) as pool:
+        assert list(pool.map(ask, range(CONCURRENT))) == [200] * CONCURRENT
+    findings = api.client.get(f"/v1/partnerships/chorley/findings?as_of={AS_OF}", headers=api.headers())
+    assert findings.status_code == 200
+    assert len(made) == 1
