@@ -1,7 +1,13 @@
 """The application factory: ``create_app(settings)`` builds the API around one database.
 
 Nothing is read from the environment here; :mod:`psr_adapters.cli.serve` builds the settings at start-up
-and passes them in (STYLE 14). The OpenAPI document is at ``/openapi.json``, its pages at ``/docs``.
+and passes them in (STYLE 14). The OpenAPI document is at ``/openapi.json``; its interactive pages at
+``/docs`` and ``/redoc`` load scripts from a public CDN, so they are served only when ``settings.docs``
+is set.
+
+Every answer carries ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer`` (a feed's URL
+is its credential: a calendar program following a link must not pass it on) and ``Cache-Control:
+private`` unless the route set its own (the answers are for one token holder, never for a shared cache).
 """
 
 from __future__ import annotations
@@ -10,8 +16,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from sqlalchemy import Engine
+from starlette.middleware.base import RequestResponseEndpoint
 
 from . import calendars, casework, problems, reading, writing
 from .settings import Settings
@@ -34,8 +41,19 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         summary="A partnership's terms of reference as executable rules, over HTTP",
         version="1",
         openapi_url=OPENAPI_PATH,
+        docs_url="/docs" if settings.docs else None,
+        redoc_url="/redoc" if settings.docs else None,
         lifespan=lifespan,
     )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Cache-Control", "private")
+        return response
+
     app.state.store = store
     app.state.settings = settings
     problems.install(app)

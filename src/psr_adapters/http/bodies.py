@@ -24,7 +24,14 @@ from ..errors import Problem
 from .problems import ProblemError
 
 MEETING_SCHEMA: dict[str, Any] = SCHEMA["properties"]["meetings"]["items"]
-VERSION_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 1, "description": "the version read"}
+VERSION_MAXIMUM = 2**31 - 1
+"""The largest version a database's ``version`` column holds (a 32-bit integer on PostgreSQL)."""
+VERSION_SCHEMA: dict[str, Any] = {
+    "type": "integer",
+    "minimum": 1,
+    "maximum": VERSION_MAXIMUM,
+    "description": "the version read",
+}
 _HOLDER = {"id": "m", "groups": ["g"], "start": "2000-01-01T00:00", "status": "held"}
 _PREFIX = "meetings[0]"
 
@@ -86,9 +93,11 @@ def _version(body: dict[str, Any]) -> int | None:
     version = body.pop("version", None)
     if version is None:
         return None
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= VERSION_MAXIMUM:
         raise ProblemError(
-            422, "the request body is invalid", [Problem("version", "expected a whole number >= 1")]
+            422,
+            "the request body is invalid",
+            [Problem("version", f"expected a whole number from 1 to {VERSION_MAXIMUM}")],
         )
     return version
 

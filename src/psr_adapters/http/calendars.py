@@ -4,7 +4,9 @@ The token in the URL is the credential (calendar programs cannot send headers). 
 ``text/calendar; charset=utf-8`` with a strong ETag (the SHA-256 of the body) and a Last-Modified kept in
 the database, so that it never moves backwards; a matching ``If-None-Match`` (or, without one, an
 ``If-Modified-Since`` at or after Last-Modified) is answered 304 (:rfc:`9110#section-13.1`). A revoked
-feed is 410 Gone, an unknown one 404.
+feed is 410 Gone, an unknown one 404. ``HEAD`` answers with the same headers and no body
+(:rfc:`9110#section-9.3.2`), so a calendar program can check a feed cheaply. Event UIDs end in
+``@`` and the server's ``uid_domain`` setting.
 """
 
 from __future__ import annotations
@@ -80,4 +82,20 @@ async def calendar(request: Request, token: str) -> Response:
             return Response(status_code=304, headers=headers)
     elif since is not None and _not_modified_since(since, last_modified):
         return Response(status_code=304, headers=headers)
+    if request.method == "HEAD":
+        return Response(media_type=MEDIA_TYPE, headers={**headers, "Content-Length": str(len(body))})
     return Response(body, media_type=MEDIA_TYPE, headers=headers)
+
+
+@router.head(
+    "/calendars/{token}.ics",
+    summary="A private calendar subscription's headers, without the calendar",
+    responses={
+        200: {"description": "The headers of the calendar"},
+        304: {"description": "Not modified"},
+        **responses(404, 410, 503),
+    },
+    response_class=Response,
+)
+async def calendar_head(request: Request, token: str) -> Response:
+    return await calendar(request, token)

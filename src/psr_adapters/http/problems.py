@@ -5,10 +5,15 @@ request body or parameter ``errors``: each with the ``path`` of the bad field (`
 psr's own errors map to status codes here and nowhere else (STYLE 6): a record that does not exist 404,
 another writer got there first 409, a body or parameter that breaks the rules 422, a database that cannot
 be used 503.
+
+A problem document never names the database (its URL or file path) to the token holder who reads it: the
+messages of the storage adapter begin with it, and it is taken out here; what a database that cannot be
+used said goes to the server's log, and the client is told only that it cannot be used.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,6 +35,7 @@ from ..sql import (
 )
 
 MEDIA_TYPE = "application/problem+json"
+LOG = logging.getLogger("psr.http")
 
 TITLES = {
     400: "Bad request",
@@ -37,6 +43,7 @@ TITLES = {
     403: "Forbidden",
     404: "Not found",
     405: "Method not allowed",
+    408: "Request timeout",
     409: "Conflict",
     410: "Gone",
     413: "Request body too large",
@@ -126,6 +133,24 @@ def _path(location: Sequence[int | str]) -> str:
     return text
 
 
+def _database_names(request: Request) -> tuple[str, ...]:
+    """How messages may name this application's database: its URL (without the password), its file."""
+    store = getattr(request.app.state, "store", None)
+    if store is None:
+        return ()
+    url = store.engine.url
+    names = [store.recorder.name, url.render_as_string(hide_password=True)]
+    if url.get_backend_name() == "sqlite" and url.database:
+        names.append(url.database)
+    return tuple(sorted({n for n in names if n}, key=len, reverse=True))
+
+
+def _unnamed(text: str, names: Sequence[str]) -> str:
+    for name in names:
+        text = text.replace(f"{name}: ", "").replace(name, "the database")
+    return text
+
+
 def install(app: FastAPI) -> None:
     """Answer every error the application raises with a problem document."""
 
@@ -139,7 +164,17 @@ def install(app: FastAPI) -> None:
         assert isinstance(error, PsrError)
         problems: Sequence[Problem] = getattr(error, "problems", ())
         detail = str(error).splitlines()[0] if problems else str(error)
-        return problem_response(status_of(error), detail, instance=request.url.path, errors=problems)
+        status = status_of(error)
+        if status >= 500:
+            LOG.warning("%s %s: %s", request.method, request.url.path, error)
+            detail = "the database cannot be used at the moment; the server's log says why"
+        names = _database_names(request)
+        return problem_response(
+            status,
+            _unnamed(detail, names),
+            instance=request.url.path,
+            errors=[Problem(p.path, _unnamed(p.message, names)) for p in problems],
+        )
 
     async def on_invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)

@@ -16,7 +16,6 @@ from psr_core import (
     UnknownPolicyError,
     built_in_policies,
     built_in_policy,
-    evaluate,
 )
 
 from ..casework import with_statuses
@@ -24,7 +23,7 @@ from ..dataset.conversion import _attendance_document, _meeting_document
 from ..errors import Problem
 from ..rendering.findings_json import evaluation_document
 from ..rendering.policy_text import policy_document
-from .casework import YEARS
+from .ids import DAY_DESCRIPTION, PathId, day_in_range
 from .problems import ProblemError, responses
 from .security import READ, store_of
 from .store import Store
@@ -84,8 +83,13 @@ def _lister(kind: str) -> None:
     def list_records(request: Request, page: Annotated[Page, Depends()]) -> dict[str, Any]:
         return page.of(_records(store_of(request), kind))
 
-    @router.get(f"/{kind}/{{record_id}}", name=f"read {KINDS[kind]}", responses=responses(404))
-    def read_record(request: Request, record_id: str) -> dict[str, Any]:
+    @router.get(
+        f"/{kind}/{{record_id}}",
+        name=f"read {KINDS[kind]}",
+        operation_id=f"read_{KINDS[kind]}",
+        responses=responses(404),
+    )
+    def read_record(request: Request, record_id: PathId) -> dict[str, Any]:
         return _one(store_of(request), kind, record_id)
 
 
@@ -126,10 +130,11 @@ def read_membership(
 
 @router.get(
     "/meetings/{meeting_id}/attendance/{person_id}",
+    operation_id="read_attendance",
     responses=responses(404),
     summary="One attendance entry, with the version to quote when changing it",
 )
-def read_attendance(request: Request, meeting_id: str, person_id: str) -> dict[str, Any]:
+def read_attendance(request: Request, meeting_id: PathId, person_id: PathId) -> dict[str, Any]:
     recorded = store_of(request).recorder.attendance(meeting_id, person_id)
     return {
         "meeting": meeting_id,
@@ -141,10 +146,11 @@ def read_attendance(request: Request, meeting_id: str, person_id: str) -> dict[s
 
 @router.get(
     "/meetings/{meeting_id}/items/{item_id}",
+    operation_id="read_item",
     responses=responses(404),
     summary="One agenda item, with the version to quote when changing its decision",
 )
-def read_item(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]:
+def read_item(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str, Any]:
     store = store_of(request)
     recorded = store.recorder.item(meeting_id, item_id)
     meeting = store.recorder.meeting(meeting_id).value
@@ -160,16 +166,19 @@ def read_item(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]
 )
 def findings(
     request: Request,
-    partnership_id: str,
-    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; today when not given")] = None,
+    partnership_id: PathId,
+    as_of: Annotated[date | None, Query(description=f"{DAY_DESCRIPTION}; today when not given")] = None,
     policy: Annotated[str | None, Query(description="a built-in policy version id")] = None,
     status: Annotated[
         list[FindingStatus] | None,
         Query(description="only the findings with this status (repeat it for several)"),
     ] = None,
 ) -> Response:
+    day_in_range(as_of, "query.as_of")
     store = store_of(request)
-    _one(store, "partnerships", partnership_id)
+    _revision, history = store.history()
+    if all(p.id != partnership_id for p in history.partnerships):
+        raise ProblemError(404, f"no partnership has the id {partnership_id!r}")
     chosen = None
     if policy is not None:
         try:
@@ -177,14 +186,9 @@ def findings(
         except UnknownPolicyError as error:
             raise ProblemError(422, str(error), [Problem("query.policy", str(error))]) from None
     day = as_of if as_of is not None else date.today()
-    if day.year not in YEARS:
-        message = "expected a date in the years 1900 to 2199"
-        raise ProblemError(422, message, [Problem("query.as_of", f"{message}; found {day.isoformat()}")])
 
-    def make(history: History) -> bytes:
-        policies = chosen if chosen is not None else store.policies(history)
-        evaluation = with_statuses(evaluate(history, policies, day), status or ())
-        document = _of(evaluation, partnership_id)
+    def make(_history: History) -> bytes:
+        document = _of(with_statuses(store.evaluation(day, chosen), status or ()), partnership_id)
         return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
     statuses = tuple(sorted({s.value for s in status or ()}))
@@ -215,7 +219,7 @@ def list_policies() -> dict[str, Any]:
 @router.get(
     "/policies/{policy_id}", responses=responses(404), summary="A policy: rules, citations, parameters"
 )
-def show_policy(policy_id: str) -> dict[str, Any]:
+def show_policy(policy_id: PathId) -> dict[str, Any]:
     try:
         return policy_document(built_in_policy(policy_id))
     except UnknownPolicyError as error:

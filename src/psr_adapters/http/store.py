@@ -1,34 +1,50 @@
-"""The application's view of the database: the history, read at most every ``cache_seconds``, and what is
-derived from it (dataset documents, findings, calendars), kept until the history is read again.
+"""The application's view of the database: one copy of the history held in memory and kept current, and
+what is derived from it (dataset documents, findings, calendars).
 
-Writes through this server call :meth:`Store.changed`, so its own readers see them at once; another
-process writing to the same database is seen within ``cache_seconds``.
+Keeping it current costs one cheap question per request, "which revision is the database at?"
+(:mod:`psr_adapters.sql.revisions`), asked at most every ``cache_seconds``. When a write (through this
+server, another worker, or another machine) moved the revision on, only the meetings it changed are read
+and put in place; an import or a change to anything but meetings reads the whole history again. One
+request at a time brings the view up to date: the others wait for it and use what it read, so a busy
+server never reads the history twice at once.
+
+Findings are kept in :class:`~psr_core.Ledger`\\ s, one per as-of day and policy asked for (at most
+:data:`LEDGER_LIMIT`): a new meeting is stepped into each ledger that can see it, and a changed meeting
+drops only the ledgers whose day it reaches. Answers built from the history (a page of records, a
+calendar, a findings document) are kept until the revision moves on.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+import attrs
+from sqlalchemy import Engine, select
 
-from psr_core import Evaluation, History, Policy, evaluate
+from psr_core import Evaluation, History, Ledger, Meeting, Policy
 
 from ..dataset import document_from_history
-from ..ical import render_calendar
+from ..dataset.conversion import _meeting_document
+from ..ical import build_calendar
+from ..ical.events import uid
 from ..policy_file import resolve_policy
-from ..sql import Recorder, create_database_engine, database_url
+from ..sql import Recorder, RecordNotFoundError, create_database_engine, database_url, revisions
 from ..sql.access import Access
-from ..sql.engine import require_existing_file
+from ..sql.engine import connected, reading, require_existing_file, translated
 from ..sql.repository import Repository
+from ..sql.tables import MeetingRow
 from .settings import Settings
 
 T = TypeVar("T")
 DERIVED_LIMIT = 512
-"""How many derived values (findings, calendars) are kept per history before the oldest are dropped."""
+"""How many derived answers (findings documents, calendars) are kept before the oldest are dropped."""
+LEDGER_LIMIT = 4
+"""How many ledgers (as-of day and policy) are kept current; each holds its findings, not the history."""
 
 
 class Store:
@@ -41,69 +57,222 @@ class Store:
         require_existing_file(self.engine)
         self.access = Access(self.engine)
         self.recorder = Recorder(self.engine)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the state below; held only briefly, never during I/O
+        self._refreshing = threading.Lock()  # one refresh (database reads, ledger builds) at a time
+        self._documenting = threading.Lock()  # one dataset document made at a time
         self._history: History | None = None
-        self._read_at = 0.0
-        self._generation = 0
-        self._writes = 0
-        self._derived: dict[tuple[Any, ...], Any] = {}
+        self._index: dict[str, int] = {}
+        self._revision = -1
+        self._checked = float("-inf")
+        self._document: dict[str, Any] | None = None
+        self._versions: dict[str, int] = {}
+        self._ledgers: OrderedDict[tuple[date, str | None], Ledger] = OrderedDict()
+        self._derived: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.loads = 0
+        """How many times the whole history was read (for the benchmarks and tests)."""
 
     def close(self) -> None:
         if self._owned:
             self.engine.dispose()
 
     def changed(self) -> None:
-        """Forget the history: the next reader reads the database again."""
+        """A write went through this server: the next request asks the database for its revision."""
         with self._lock:
-            self._history = None
-            self._writes += 1
+            self._checked = float("-inf")
+
+    # -- the history ------------------------------------------------------------------------------------
 
     def history(self) -> tuple[int, History]:
-        """The history and its generation (a number that changes whenever it is read again)."""
+        """The history and the revision it is at, as current as the last check (``cache_seconds``)."""
+        asked = time.monotonic()
         with self._lock:
-            fresh = time.monotonic() - self._read_at < self.settings.cache_seconds
-            if self._history is not None and fresh:
-                return self._generation, self._history
-            writes = self._writes
+            if self._history is not None and asked - self._checked < self.settings.cache_seconds:
+                return self._revision, self._history
+        with self._refreshing:
+            with self._lock:
+                # A refresh that began after this request arrived saw every write committed before it.
+                if self._history is not None and self._checked >= asked:
+                    return self._revision, self._history
+            self._refresh()
+            with self._lock:
+                assert self._history is not None
+                return self._revision, self._history
+
+    def _refresh(self) -> None:
+        started = time.monotonic()
+        if self._history is None:
+            self._load()
+        else:
+            with (
+                connected(self.engine) as c,
+                translated(self.recorder.name, "reading the revision"),
+                reading(c).begin(),
+            ):
+                changes = revisions.since(c, self._revision)
+            if changes.meetings is None:
+                self._load()
+            elif changes.meetings:
+                try:
+                    recorded = [self.recorder.meeting(meeting_id) for meeting_id in changes.meetings]
+                except RecordNotFoundError:
+                    self._load()
+                else:
+                    with self._lock:
+                        self._versions.update((r.value.id, r.version) for r in recorded)
+                    self._apply(changes.revision, [r.value for r in recorded])
+        with self._lock:
+            self._checked = started
+
+    def _load(self) -> None:
+        """Read the whole history (the revision first: a write landing between is read again later)."""
+        with (
+            connected(self.engine) as c,
+            translated(self.recorder.name, "reading the revision"),
+            reading(c).begin(),
+        ):
+            revision = revisions.current(c)
         history = Repository(self.engine).load()
+        with (
+            connected(self.engine) as c,
+            translated(self.recorder.name, "reading the meetings' versions"),
+            reading(c).begin(),
+        ):
+            versions = {str(i): int(v) for i, v in c.execute(select(MeetingRow.id, MeetingRow.version))}
         with self._lock:
-            self._generation += 1
-            if writes != self._writes:  # a write landed while reading: do not keep what may predate it
-                return self._generation, history
-            self._history, self._read_at = history, time.monotonic()
+            self._history = history
+            self._versions = versions
+            self._index = {meeting.id: i for i, meeting in enumerate(history.meetings)}
+            self._revision = revision
+            self._document = None
+            self._ledgers.clear()
             self._derived.clear()
-            return self._generation, history
+            self.loads += 1
+
+    def _apply(self, revision: int, meetings: Iterable[Meeting]) -> None:
+        """Put changed and new meetings in place, in the history, its document and the ledgers.
+
+        Called with the refresh lock held. The ledgers are taken out while they are stepped on (a meeting
+        recorded out of order makes one evaluate afresh, which takes a while), so that readers never see
+        one half-way: a reader wanting one waits for the refresh instead.
+        """
+        with self._lock:
+            assert self._history is not None
+            held = list(self._history.meetings)
+            documents = self._document.setdefault("meetings", []) if self._document is not None else None
+            ledgers = dict(self._ledgers)
+            self._ledgers.clear()
+            new: list[Meeting] = []
+            for meeting in meetings:
+                at = self._index.get(meeting.id)
+                if at is None:
+                    self._index[meeting.id] = len(held)
+                    held.append(meeting)
+                    new.append(meeting)
+                    if documents is not None:
+                        documents.append(_meeting_document(meeting))
+                else:
+                    reaches = min(held[at].day, meeting.day)
+                    held[at] = meeting
+                    if documents is not None:
+                        documents[at] = _meeting_document(meeting)
+                    ledgers = {key: ledger for key, ledger in ledgers.items() if key[0] < reaches}
+            self._history = attrs.evolve(self._history, meetings=held)
+            self._revision = revision
+            self._derived.clear()
+        for (day, _policy), ledger in ledgers.items():
+            for meeting in new:
+                if meeting.day <= day:
+                    ledger.record(meeting, day)
+        with self._lock:
+            self._ledgers.update(ledgers)
+
+    # -- what is derived from it ------------------------------------------------------------------------
 
     def derived(self, key: tuple[Any, ...], make: Callable[[History], T]) -> T:
-        """``make(history)``, computed once per history read."""
-        generation, history = self.history()
-        full = (generation, *key)
+        """``make(history)``, computed once per revision of the history."""
+        revision, history = self.history()
+        full = (revision, *key)
         with self._lock:
             if full in self._derived:
                 found: T = self._derived[full]
                 return found
         value = make(history)
         with self._lock:
-            if len(self._derived) >= DERIVED_LIMIT:
-                self._derived.pop(next(iter(self._derived)))
-            self._derived[full] = value
+            if revision == self._revision:
+                if len(self._derived) >= DERIVED_LIMIT:
+                    self._derived.popitem(last=False)
+                self._derived[full] = value
         return value
 
     def document(self) -> dict[str, Any]:
         """The history as a ``psr/1`` document: each record as a dataset file writes it."""
-        return self.derived(("document",), document_from_history)
+        _revision, history = self.history()
+        with self._lock:
+            if self._document is not None and self._history is history:
+                return self._document
+        with self._documenting:  # one copy made at a time: the others wait for it and use it
+            with self._lock:
+                if self._document is not None and self._history is history:
+                    return self._document
+            document = document_from_history(history)
+            with self._lock:
+                if self._history is history:
+                    self._document = document
+            return document
 
     def policies(self, history: History) -> dict[str, Policy]:
         return {p.id: resolve_policy(p.policy, self.settings.policy_base) for p in history.partnerships}
 
     def evaluation(self, as_of: date, policy: Policy | None) -> Evaluation:
-        def make(history: History) -> Evaluation:
-            return evaluate(history, policy if policy is not None else self.policies(history), as_of)
-
-        return self.derived(("evaluation", as_of, policy.id if policy else None), make)
+        """The findings as of ``as_of``, from a ledger kept current write by write."""
+        self.history()
+        key = (as_of, policy.id if policy is not None else None)
+        with self._lock:
+            ledger = self._ledgers.get(key)
+            if ledger is not None:
+                self._ledgers.move_to_end(key)
+                return ledger.evaluation()
+        with self._refreshing:  # one ledger built at a time; the others wait and find it made
+            with self._lock:
+                ledger = self._ledgers.get(key)
+                if ledger is not None:
+                    return ledger.evaluation()
+                history = self._history
+                assert history is not None
+            made = Ledger(history, policy if policy is not None else self.policies(history), as_of)
+            with self._lock:
+                if self._history is history:
+                    if len(self._ledgers) >= LEDGER_LIMIT:
+                        self._ledgers.popitem(last=False)
+                    self._ledgers[key] = made
+                return made.evaluation()
 
     def calendar(self, person: str | None, group: str | None) -> bytes:
+        """The calendar of a person or a group. A meeting's SEQUENCE (:rfc:`5545#section-3.8.7.4`) is its
+        version in the database less one: the version moves on each time the meeting's details (its time,
+        place, status, groups or chair) are changed, so a calendar program replaces the event it holds."""
+
         def make(history: History) -> bytes:
-            return render_calendar(history, self.policies(history), person=person, group=group)
+            calendar = build_calendar(
+                history,
+                self.policies(history),
+                person=person,
+                group=group,
+                uid_domain=self.settings.uid_domain,
+            )
+            with self._lock:
+                versions = dict(self._versions)
+            domain = self.settings.uid_domain
+            sequences = {
+                uid(kind, meeting_id, domain): version - 1
+                for meeting_id, version in versions.items()
+                if version > 1
+                for kind in ("meeting", "agenda-deadline")
+            }
+            events = tuple(
+                attrs.evolve(e, sequence=sequences[e.uid]) if e.uid in sequences else e
+                for e in calendar.events
+            )
+            return attrs.evolve(calendar, events=events).to_ical()
 
         return self.derived(("calendar", person, group), make)

@@ -8,9 +8,11 @@ record named in the path or body that does not exist is 404.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -31,13 +33,14 @@ from .bodies import (
     item_from,
     meeting_from,
 )
+from .ids import PathId
 from .problems import ProblemError, responses
 from .security import WRITE, store_of
 from .store import Store
 
 T = TypeVar("T")
 router = APIRouter(
-    prefix="/v1", dependencies=[WRITE], responses=responses(400, 401, 403, 404, 409, 413, 415, 422, 503)
+    prefix="/v1", dependencies=[WRITE], responses=responses(400, 401, 403, 404, 408, 409, 413, 415, 422, 503)
 )
 
 
@@ -46,7 +49,8 @@ def _body(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 async def read_json(request: Request) -> Any:
-    """The request's JSON body: at most ``max_body_bytes`` (else 413), JSON (else 415 or 400)."""
+    """The request's JSON body: at most ``max_body_bytes`` (else 413), arrived within ``body_seconds``
+    (else 408), JSON (else 415 or 400) with each key once in an object (else 422)."""
     limit = store_of(request).settings.max_body_bytes
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
@@ -55,14 +59,43 @@ async def read_json(request: Request) -> Any:
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
     received = bytearray()
-    async for chunk in request.stream():
-        received.extend(chunk)
-        if len(received) > limit:
-            raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
+    seconds = store_of(request).settings.body_seconds
     try:
-        return json.loads(received)
-    except (ValueError, UnicodeDecodeError) as error:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                received.extend(chunk)
+                if len(received) > limit:
+                    raise ProblemError(413, f"the request body is larger than the limit of {limit} bytes")
+    except TimeoutError:
+        raise ProblemError(408, f"the request body did not arrive within {seconds:g} seconds") from None
+    try:
+        return json.loads(received, object_pairs_hook=_unique)
+    except DuplicateKeyError as error:
+        raise ProblemError(422, "the request body is invalid", [Problem(error.path, str(error))]) from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise ProblemError(400, f"the request body is not valid JSON ({error})") from None
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object naming a key twice: refused, as a dataset file naming one twice is."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} is given twice in one object")
+        self.path = key
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise DuplicateKeyError(key)
+        found[key] = value
+    return found
+
+
+def location(*parts: str) -> str:
+    """A path under ``/v1`` with each id percent-encoded, so that any id makes a valid header value."""
+    return "/v1/" + "/".join(quote(part, safe="") for part in parts)
 
 
 async def _run(request: Request, work: Callable[[Store], T]) -> T:
@@ -85,15 +118,45 @@ def _valid(make: Callable[[], T]) -> T:
         raise ProblemError(422, "the request body is invalid", [Problem("", str(error))]) from None
 
 
-@router.post("/meetings", status_code=201, openapi_extra=_body(MEETING_SCHEMA), summary="Record a meeting")
+def _links(**links: tuple[str, dict[str, str]]) -> dict[str, Any]:
+    """OpenAPI links from an answer to the operations it makes possible (:rfc:`8631` in spirit): a
+    client, or a stateful test, follows them with the ids the answer carries."""
+    return {
+        name: {"operationId": operation, "parameters": parameters}
+        for name, (operation, parameters) in links.items()
+    }
+
+
+_MEETING = "$response.body#/meeting/id"
+
+
+@router.post(
+    "/meetings",
+    status_code=201,
+    openapi_extra=_body(MEETING_SCHEMA),
+    summary="Record a meeting",
+    operation_id="add_meeting",
+    responses={
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                ReadMeeting=("read_meeting", {"record_id": _MEETING}),
+                RecordAttendance=("record_attendance", {"meeting_id": _MEETING}),
+                AddItem=("add_item", {"meeting_id": _MEETING}),
+            ),
+        }
+    },
+)
 async def add_meeting(request: Request, response: Response) -> dict[str, Any]:
     body = await read_json(request)
     store = store_of(request)
     zone = await run_in_threadpool(_zone_of, store, body)
     meeting = _valid(lambda: meeting_from(body, zone))
+    # Everything the answer needs is made before the write: nothing can fail once it is committed.
+    document = _meeting_document(meeting)
+    response.headers["Location"] = location("meetings", meeting.id)
     recorded = await _run(request, lambda s: s.recorder.add_meeting(meeting))
-    response.headers["Location"] = f"/v1/meetings/{meeting.id}"
-    return {"meeting": _meeting_document(recorded.value), "version": recorded.version}
+    return {"meeting": document, "version": recorded.version}
 
 
 def _zone_of(store: Store, body: Any) -> str:
@@ -113,20 +176,28 @@ def _zone_of(store: Store, body: Any) -> str:
     status_code=201,
     openapi_extra=_body(ATTENDANCE_SCHEMA),
     summary="Record a person's attendance (201), or change it from the version read (200)",
-    responses={200: {"description": "Changed"}},
+    operation_id="record_attendance",
+    responses={
+        200: {"description": "Changed"},
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                ReadAttendance=(
+                    "read_attendance",
+                    {"meeting_id": "$response.body#/meeting", "person_id": "$response.body#/person"},
+                )
+            ),
+        },
+    },
 )
-async def record_attendance(request: Request, response: Response, meeting_id: str) -> dict[str, Any]:
+async def record_attendance(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     entry, version = _valid(lambda: attendance_from(body))
+    document = _attendance_document(entry)
     recorded = await _run(request, lambda s: s.recorder.record_attendance(meeting_id, entry, version=version))
     if version is not None:
         response.status_code = 200
-    return {
-        "meeting": meeting_id,
-        "person": entry.person,
-        "entry": _attendance_document(recorded.value),
-        "version": recorded.version,
-    }
+    return {"meeting": meeting_id, "person": entry.person, "entry": document, "version": recorded.version}
 
 
 @router.post(
@@ -134,12 +205,31 @@ async def record_attendance(request: Request, response: Response, meeting_id: st
     status_code=201,
     openapi_extra=_body(ITEM_SCHEMA),
     summary="Record an agenda item, with any declarations and decision",
+    operation_id="add_item",
+    responses={
+        201: {
+            "description": "Recorded",
+            "links": _links(
+                **{
+                    name: (
+                        operation,
+                        {"meeting_id": "$response.body#/meeting", "item_id": "$response.body#/item/id"},
+                    )
+                    for name, operation in (
+                        ("ReadItem", "read_item"),
+                        ("RecordDeclaration", "record_declaration"),
+                        ("RecordDecision", "record_decision"),
+                    )
+                }
+            ),
+        }
+    },
 )
-async def add_item(request: Request, response: Response, meeting_id: str) -> dict[str, Any]:
+async def add_item(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     item = _valid(lambda: item_from(body))
+    response.headers["Location"] = location("meetings", meeting_id, "items", item.id)
     recorded = await _run(request, lambda s: s.recorder.add_item(meeting_id, item))
-    response.headers["Location"] = f"/v1/meetings/{meeting_id}/items/{item.id}"
     return {"meeting": meeting_id, "item": body, "version": recorded.version}
 
 
@@ -148,8 +238,9 @@ async def add_item(request: Request, response: Response, meeting_id: str) -> dic
     status_code=201,
     openapi_extra=_body(DECLARATION_SCHEMA),
     summary="Record a declaration of interest in an item (clause 1.7.6)",
+    operation_id="record_declaration",
 )
-async def record_declaration(request: Request, meeting_id: str, item_id: str) -> dict[str, Any]:
+async def record_declaration(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     declaration = _valid(lambda: declaration_from(body))
     await _run(request, lambda s: s.recorder.record_declaration(meeting_id, item_id, declaration))
@@ -161,10 +252,11 @@ async def record_declaration(request: Request, meeting_id: str, item_id: str) ->
     status_code=201,
     openapi_extra=_body(DECISION_SCHEMA),
     summary="Record how an item was decided (201), or replace the decision from the version read (200)",
+    operation_id="record_decision",
     responses={200: {"description": "Changed"}},
 )
 async def record_decision(
-    request: Request, response: Response, meeting_id: str, item_id: str
+    request: Request, response: Response, meeting_id: PathId, item_id: PathId
 ) -> dict[str, Any]:
     body = await read_json(request)
     decision, version = _valid(lambda: decision_from(body))

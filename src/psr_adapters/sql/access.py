@@ -17,18 +17,23 @@ import hmac
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import attrs
 from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .engine import connected, name_of, translated
+from .engine import SQLITE_BUSY_SECONDS, connected, name_of, reading, translated
 from .errors import RecordNotFoundError
 from .migrations import require_current
 from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
+
+USE_RECORDED_EVERY = timedelta(minutes=1)
+"""How often a token's or feed's ``last_used`` is written: a read that used it writes at most this often,
+so that checking a token is a read and not, at every request, a write."""
 
 TOKEN_PREFIX = "psr_"
 FEED_PREFIX = "psrf_"
@@ -55,6 +60,8 @@ class ApiTokenRow(Base):
     label: Mapped[str | None] = mapped_column(String(200))
     created: Mapped[datetime] = mapped_column(Moment)
     revoked: Mapped[datetime | None] = mapped_column(Moment)
+    expires: Mapped[datetime | None] = mapped_column(Moment)
+    last_used: Mapped[datetime | None] = mapped_column(Moment)
 
 
 class FeedRow(Base):
@@ -75,6 +82,7 @@ class FeedRow(Base):
     revoked: Mapped[datetime | None] = mapped_column(Moment)
     etag: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH + 2))
     last_modified: Mapped[datetime | None] = mapped_column(Moment)
+    last_used: Mapped[datetime | None] = mapped_column(Moment)
 
 
 @attrs.frozen
@@ -86,6 +94,19 @@ class Issued:
 
 
 @attrs.frozen
+class Listed:
+    """A token or feed as ``psr token list`` and ``psr feed list`` show it: never its secret."""
+
+    id: str
+    what: str
+    """A token's scope (and label), or whose calendar a feed is (``person gary-hall``, ``group exec``)."""
+    created: datetime
+    last_used: datetime | None
+    expires: datetime | None
+    revoked: datetime | None
+
+
+@attrs.frozen
 class Feed:
     id: str
     person: str | None
@@ -93,6 +114,7 @@ class Feed:
     revoked: bool
     etag: str | None
     last_modified: datetime | None
+    last_used: datetime | None = None
 
 
 def digest(secret: str) -> str:
@@ -116,24 +138,67 @@ class Access:
         self._schema_checked = False
 
     @contextmanager
-    def _begin(self, doing: str) -> Iterator[Connection]:
-        with connected(self.engine) as connection, translated(self.name, doing), connection.begin():
-            if not self._schema_checked:
-                require_current(connection, self.name)
-                self._schema_checked = True
-            yield connection
+    def _begin(self, doing: str, *, read_only: bool = False) -> Iterator[Connection]:
+        with connected(self.engine) as connection, translated(self.name, doing):
+            if read_only:
+                reading(connection)
+            with connection.begin():
+                if not self._schema_checked:
+                    require_current(connection, self.name)
+                    self._schema_checked = True
+                yield connection
 
     # -- API tokens -------------------------------------------------------------------------------------
 
-    def create_token(self, scope: Scope, label: str | None = None) -> Issued:
+    def create_token(
+        self, scope: Scope, label: str | None = None, *, expires: datetime | None = None
+    ) -> Issued:
+        """A new token; ``expires`` (UTC, without an offset) is when it stops working, if ever."""
         issued = _new(TOKEN_PREFIX)
         with self._begin("creating an API token") as c:
             c.execute(
                 insert(ApiTokenRow).values(
-                    id=issued.id, digest=digest(issued.secret), scope=scope.value, label=label, created=_now()
+                    id=issued.id,
+                    digest=digest(issued.secret),
+                    scope=scope.value,
+                    label=label,
+                    created=_now(),
+                    expires=expires,
                 )
             )
         return issued
+
+    def tokens(self) -> list[Listed]:
+        """Every token, oldest first: id, scope and label, when made, last used, expires, revoked."""
+        with self._begin("listing the API tokens", read_only=True) as c:
+            rows = c.execute(select(ApiTokenRow).order_by(ApiTokenRow.created, ApiTokenRow.id)).all()
+        return [
+            Listed(
+                r.id,
+                f"{r.scope}" + (f" ({r.label})" if r.label else ""),
+                r.created,
+                r.last_used,
+                r.expires,
+                r.revoked,
+            )
+            for r in rows
+        ]
+
+    def feeds(self) -> list[Listed]:
+        """Every calendar feed, oldest first: id, whose calendar, when made, last used, revoked."""
+        with self._begin("listing the calendar feeds", read_only=True) as c:
+            rows = c.execute(select(FeedRow).order_by(FeedRow.created, FeedRow.id)).all()
+        return [
+            Listed(
+                r.id,
+                f"person {r.person_id}" if r.person_id is not None else f"group {r.group_id}",
+                r.created,
+                r.last_used,
+                None,
+                r.revoked,
+            )
+            for r in rows
+        ]
 
     def revoke_token(self, token_or_id: str) -> str:
         """Revoke a token given by its secret or its id; returns the id. Unknown: RecordNotFoundError."""
@@ -142,15 +207,46 @@ class Access:
     def scope_of(self, secret: str) -> Scope | None:
         """The scope of a live token, or ``None`` for an unknown or revoked one."""
         wanted = digest(secret)
-        with self._begin("checking an API token") as c:
+        with self._begin("checking an API token", read_only=True) as c:
             row = c.execute(
-                select(ApiTokenRow.digest, ApiTokenRow.scope, ApiTokenRow.revoked).where(
-                    ApiTokenRow.digest == wanted
-                )
+                select(
+                    ApiTokenRow.id,
+                    ApiTokenRow.digest,
+                    ApiTokenRow.scope,
+                    ApiTokenRow.revoked,
+                    ApiTokenRow.expires,
+                    ApiTokenRow.last_used,
+                ).where(ApiTokenRow.digest == wanted)
             ).first()
         if row is None or row.revoked is not None or not hmac.compare_digest(row.digest, wanted):
             return None
+        now = _now()
+        if row.expires is not None and row.expires <= now:
+            return None
+        self._used(ApiTokenRow, row.id, row.last_used, now)
         return Scope(row.scope)
+
+    def _used(
+        self, table: type[ApiTokenRow] | type[FeedRow], key: str, last: datetime | None, now: datetime
+    ) -> None:
+        """Note that a token or feed was used, at most every :data:`USE_RECORDED_EVERY`."""
+        if last is not None and now - last < USE_RECORDED_EVERY:
+            return
+        # Best effort, and never a wait: while another writer (a long import, say) holds a SQLite
+        # database, the note is skipped and made at a later use.
+        with connected(self.engine) as c:
+            sqlite = c.dialect.name == "sqlite"
+            if sqlite:
+                c.connection.driver_connection.execute("PRAGMA busy_timeout = 50")  # type: ignore[union-attr]
+            try:
+                with c.begin():
+                    c.execute(update(table).where(table.id == key).values(last_used=now))
+            except SQLAlchemyError:
+                pass
+            finally:
+                if sqlite:
+                    milliseconds = int(SQLITE_BUSY_SECONDS * 1000)
+                    c.connection.driver_connection.execute(f"PRAGMA busy_timeout = {milliseconds}")  # type: ignore[union-attr]
 
     # -- calendar feeds ---------------------------------------------------------------------------------
 
@@ -175,11 +271,21 @@ class Access:
 
     def feed(self, secret: str) -> Feed | None:
         wanted = digest(secret)
-        with self._begin("reading a calendar feed") as c:
+        with self._begin("reading a calendar feed", read_only=True) as c:
             row = c.execute(select(FeedRow).where(FeedRow.digest == wanted)).first()
         if row is None or not hmac.compare_digest(row.digest, wanted):
             return None
-        return Feed(row.id, row.person_id, row.group_id, row.revoked is not None, row.etag, row.last_modified)
+        if row.revoked is None:
+            self._used(FeedRow, row.id, row.last_used, _now())
+        return Feed(
+            row.id,
+            row.person_id,
+            row.group_id,
+            row.revoked is not None,
+            row.etag,
+            row.last_modified,
+            row.last_used,
+        )
 
     def published(self, feed: Feed, etag: str) -> datetime:
         """Record that ``feed`` now serves the body ``etag``; the Last-Modified to send, never earlier than

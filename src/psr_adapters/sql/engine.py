@@ -1,11 +1,15 @@
 """Opening a database, and turning what its driver raises into psr's own errors.
 
-SQLite is set up to behave like the servers: foreign keys enforced, and every transaction taking the write
-lock when it begins (``BEGIN IMMEDIATE``), so that two writers queue instead of failing half-way.
+SQLite is set up to behave like the servers: foreign keys enforced, a write-ahead log so that readers and a
+writer do not wait for each other (https://sqlite.org/wal.html), and every transaction that may write taking
+the write lock when it begins (``BEGIN IMMEDIATE``), so that two writers queue instead of failing half-way.
+A transaction begun on a connection marked by :func:`reading` only reads: it begins deferred and takes no
+write lock, so reads and token checks neither wait for a long import nor make a writer wait.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,6 +32,9 @@ from .urls import EXTRAS, database_url, describe, sqlite_file
 
 SQLITE_BUSY_SECONDS = 30.0
 """How long a SQLite writer waits for another to finish before giving up."""
+
+READ_ONLY = "psr_read_only"
+"""The execution option that marks a connection whose transactions only read."""
 
 Database = Engine | URL | str | None
 """Where the history is: an engine (used as it is), a URL, what a user typed, or ``None`` for psr.db."""
@@ -59,11 +66,22 @@ def _set_up_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        if sqlite_file(engine.url) is not None:
+            # Kept in the file once set; a database that cannot switch now (another connection is
+            # writing) keeps its journal, and the next connection tries again.
+            with contextlib.suppress(dbapi_connection.OperationalError):
+                cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def reading(connection: Connection) -> Connection:
+    """``connection``, marked so that its transactions only read (on SQLite: no write lock)."""
+    return connection.execution_options(**{READ_ONLY: True})
 
 
 @contextmanager

@@ -6,20 +6,28 @@ file has passed the same checks already (:mod:`psr_adapters.dataset.consistency`
 not, so :func:`history_problems` checks it against the same rules, plus what the database cannot hold
 (ids longer than :data:`~psr_adapters.sql.tables.ID_LENGTH`, text with a NUL character, times with an
 offset), and names every problem as ``meetings[3].attendance.gary-hall``.
+
+Every write path refuses what the ``psr/1`` format refuses of an id (a control character, a leading or
+trailing space) and of a date (a year outside :data:`YEARS`), so that no database stores what another
+compares differently (MariaDB ignores trailing spaces in some comparisons) and no record breaks a later
+read, feed or evaluation (``docs/reference/dataset-format.md``).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from psr_core import Attendance, AttendanceStatus, History, Item, Meeting, Person, Response
+from psr_core import Attendance, AttendanceStatus, History, Item, Meeting, Membership, Person, Response
 
 from ..errors import Problem
 from .tables import ID_LENGTH
 
 AMOUNT_LENGTH = 64
+YEARS = range(1900, 2200)
+"""The years a date may fall in, in the format and in every database."""
 
 
 def text_problem(value: str | None, what: str = "text") -> str | None:
@@ -36,9 +44,24 @@ def text_problem(value: str | None, what: str = "text") -> str | None:
 
 
 def id_problem(value: str | None) -> str | None:
-    if value is not None and len(value) > ID_LENGTH:
+    """Why ``value`` cannot be an id, or ``None`` when it can."""
+    if value is None:
+        return None
+    if len(value) > ID_LENGTH:
         return f"an id of {len(value)} characters is longer than the {ID_LENGTH} a database stores"
+    control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        return f"an id cannot hold a control character, found {control!r} in {value!r}"
+    if value != value.strip():
+        return f"an id cannot begin or end with a space, found {value!r}"
     return text_problem(value, "an id")
+
+
+def date_problem(day: date | None) -> str | None:
+    """Why ``day`` (a date, or the day of a time) is out of the range every reader handles."""
+    if day is not None and day.year not in YEARS:
+        return f"expected a date in the years {YEARS[0]} to {YEARS[-1]}, found {day.isoformat()}"
+    return None
 
 
 def amount_problem(amount: Decimal) -> str | None:
@@ -71,6 +94,8 @@ class _Checker:
             self.problems.append(Problem(path, message))
 
     def refers(self, path: str, kind: str, value: str | None) -> None:
+        if self.ids is None and value is not None:
+            self.add(path, id_problem(value))
         if self.ids is not None and value is not None and value not in self.ids[kind]:
             plural = "people" if kind == "person" else f"{kind}s"
             self.add(path, f"no {kind} has the id {value!r} (see {plural})")
@@ -97,9 +122,12 @@ class _Checker:
         ):
             self.unique(kind, (record.id for record in records))
         for i, p in enumerate(h.partnerships):
+            self.add(f"partnerships[{i}].started", date_problem(p.started))
             self.refers(f"partnerships[{i}].district_council", "organisation", p.district_council)
             self.texts(f"partnerships[{i}]", name=p.name, policy=p.policy, timezone=p.timezone)
         for i, o in enumerate(h.organisations):
+            for key in ("joined", "agreed_on", "inducted_on"):
+                self.add(f"organisations[{i}].{key}", date_problem(getattr(o, key)))
             self.refers(f"organisations[{i}].partnership", "partnership", o.partnership)
             self.refers(f"organisations[{i}].agreed_by_chair", "person", o.agreed_by_chair)
             self.texts(f"organisations[{i}]", name=o.name)
@@ -111,6 +139,8 @@ class _Checker:
             self.refers(f"groups[{i}].chair", "person", g.chair)
             self.texts(f"groups[{i}]", name=g.name)
         for i, m in enumerate(h.memberships):
+            self.add(f"memberships[{i}].from", date_problem(m.start))
+            self.add(f"memberships[{i}].to", date_problem(m.end))
             self.refers(f"memberships[{i}].person", "person", m.person)
             self.refers(f"memberships[{i}].group", "group", m.group)
             self.refers(f"memberships[{i}].organisation", "organisation", m.organisation)
@@ -122,6 +152,7 @@ class _Checker:
                 self.add(f"contributions[{i}].year", f"expected a year from 1900 to 2999, found {c.year}")
             self.add(f"contributions[{i}].amount", amount_problem(c.amount))
         for i, r in enumerate(h.reports):
+            self.add(f"reports[{i}].date", date_problem(r.date))
             self.refers(f"reports[{i}].partnership", "partnership", r.partnership)
         for i, response in enumerate(h.responses):
             self.response(response, f"responses[{i}]")
@@ -148,7 +179,9 @@ class _Checker:
             seen.add(group)
             self.refers(f"{path}.groups[{j}]", "group", group)
         for key in ("start", "end"):
-            self.add(f"{path}.{key}", time_problem(getattr(meeting, key)))
+            moment = getattr(meeting, key)
+            self.add(f"{path}.{key}", time_problem(moment) or date_problem(moment and moment.date()))
+        self.add(f"{path}.agenda_published", date_problem(meeting.agenda_published))
         if meeting.end is not None and time_problem(meeting.end) is None and meeting.end < meeting.start:
             self.add(f"{path}.end", f"the meeting ends ({meeting.end}) before it starts ({meeting.start})")
         self.refers(f"{path}.chair", "person", meeting.chair)
@@ -255,4 +288,18 @@ def person_problems(person: Person, path: str) -> list[Problem]:
     """What the database cannot hold of one person."""
     checker = _Checker(None)
     checker.person(person, path)
+    return checker.problems
+
+
+def membership_problems(membership: Membership, path: str) -> list[Problem]:
+    """What the database cannot hold of one membership: its ids and its dates."""
+    checker = _Checker(None)
+    for key, value in (
+        ("person", membership.person),
+        ("group", membership.group),
+        ("organisation", membership.organisation),
+    ):
+        checker.refers(f"{path}.{key}", key, value)
+    checker.add(f"{path}.from", date_problem(membership.start))
+    checker.add(f"{path}.to", date_problem(membership.end))
     return checker.problems

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from psr_core import Evaluation, Finding, Ledger, Meeting
 from psr_core.evaluation import PolicyChoice
 
-from .engine import Database, connected, translated
+from .engine import Database, connected, reading, translated
 from .recording import Recorder
 from .repository import load_history
 from .tables import MeetingRow
@@ -143,6 +143,6 @@ class JudgedRecorder:
         with (
             connected(self.engine) as connection,
             translated(self.name, "counting the meetings stored"),
-            connection.begin(),
+            reading(connection).begin(),
         ):
             return int(connection.execute(select(func.count()).select_from(MeetingRow)).scalar_one())

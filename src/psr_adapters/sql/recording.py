@@ -32,10 +32,25 @@ from sqlalchemy.exc import IntegrityError
 from psr_core import Attendance, Decision, Declaration, Item, Meeting, Membership, Person
 
 from ..errors import Problem
-from . import mapping
-from .engine import Database, connected, create_database_engine, is_duplicate, name_of, translated
+from . import mapping, revisions
+from .engine import (
+    Database,
+    connected,
+    create_database_engine,
+    is_duplicate,
+    name_of,
+    reading,
+    translated,
+)
 from .errors import ConflictError, RecordNotFoundError, UnstorableHistoryError
-from .integrity import attendance_problems, item_problems, meeting_problems, person_problems
+from .integrity import (
+    attendance_problems,
+    id_problem,
+    item_problems,
+    meeting_problems,
+    membership_problems,
+    person_problems,
+)
 from .migrations import require_current
 from .tables import (
     AttendanceRow,
@@ -93,19 +108,31 @@ class Recorder:
         self.close()
 
     @contextmanager
-    def _transaction(self, doing: str) -> Iterator[Connection]:
-        with connected(self.engine) as connection, translated(self.name, doing), connection.begin():
-            if not self._schema_checked:
-                require_current(connection, self.name)
-                self._schema_checked = True
-            yield connection
+    def _transaction(
+        self, doing: str, *, read_only: bool = False, meeting: str | None = None
+    ) -> Iterator[Connection]:
+        """One transaction; unless ``read_only``, one that moves the revision on first (the writers'
+        queue, :mod:`psr_adapters.sql.revisions`), noting ``meeting`` as what it changes (``None``:
+        anything)."""
+        if meeting is not None and id_problem(meeting) is not None:
+            raise RecordNotFoundError(f"{self.name}: no meeting has the id {meeting!r}")
+        with connected(self.engine) as connection, translated(self.name, doing):
+            if read_only:
+                reading(connection)
+            with connection.begin():
+                if not self._schema_checked:
+                    require_current(connection, self.name)
+                    self._schema_checked = True
+                if not read_only:
+                    revisions.advance(connection, meeting)
+                yield connection
 
     # -- meetings ---------------------------------------------------------------------------------------
 
     def add_meeting(self, meeting: Meeting) -> Recorded[Meeting]:
         """Record a new meeting with its groups and whatever attendance and items it already has."""
         _refuse(f"meeting {meeting.id}", meeting_problems(meeting, "meeting"))
-        with self._transaction(f"recording meeting {meeting.id}") as c:
+        with self._transaction(f"recording meeting {meeting.id}", meeting=meeting.id) as c:
             found = c.execute(select(MeetingRow.version).where(MeetingRow.id == meeting.id)).scalar()
             if found is not None:
                 raise ConflictError(
@@ -127,7 +154,7 @@ class Recorder:
 
     def meeting(self, meeting_id: str) -> Recorded[Meeting]:
         """The meeting as stored, with its attendance and items."""
-        with self._transaction(f"reading meeting {meeting_id}") as c:
+        with self._transaction(f"reading meeting {meeting_id}", read_only=True) as c:
             return self._meeting(c, meeting_id)
 
     def update_meeting(self, meeting: Meeting, *, version: int) -> Recorded[Meeting]:
@@ -139,7 +166,7 @@ class Recorder:
             f"meeting {meeting.id}",
             meeting_problems(attrs.evolve(meeting, attendance=(), items=()), "meeting"),
         )
-        with self._transaction(f"changing meeting {meeting.id}") as c:
+        with self._transaction(f"changing meeting {meeting.id}", meeting=meeting.id) as c:
             self._require(c, "group", GroupRow, meeting.groups)
             self._require(c, "person", PersonRow, [p for p in (meeting.chair, meeting.vice_chair) if p])
             values = mapping.meeting_values(meeting, 0, version + 1)
@@ -163,7 +190,7 @@ class Recorder:
         """Record a person's attendance at a meeting (clause 1.7.7), or change it from ``version``."""
         what = f"the attendance of {entry.person} at meeting {meeting_id}"
         _refuse(what, attendance_problems(entry, f"attendance.{entry.person}"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require(c, "meeting", MeetingRow, [meeting_id])
             self._require(c, "person", PersonRow, [p for p in (entry.person, entry.deputy) if p])
             where = (AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == entry.person)
@@ -187,12 +214,19 @@ class Recorder:
 
     def attendance(self, meeting_id: str, person_id: str) -> Recorded[Attendance]:
         """A person's attendance entry at a meeting, as stored."""
-        with self._transaction(f"reading the attendance of {person_id} at meeting {meeting_id}") as c:
-            row = c.execute(
-                select(AttendanceRow).where(
-                    AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == person_id
-                )
-            ).first()
+        with self._transaction(
+            f"reading the attendance of {person_id} at meeting {meeting_id}", read_only=True
+        ) as c:
+            storable = id_problem(meeting_id) is None and id_problem(person_id) is None
+            row = (
+                c.execute(
+                    select(AttendanceRow).where(
+                        AttendanceRow.meeting_id == meeting_id, AttendanceRow.person_id == person_id
+                    )
+                ).first()
+                if storable
+                else None
+            )
             if row is None:
                 raise RecordNotFoundError(
                     f"{self.name}: no attendance of {person_id} is recorded at meeting {meeting_id}"
@@ -205,7 +239,7 @@ class Recorder:
         """Record a new agenda item of a meeting, with any declarations and decision it already has."""
         what = f"item {item.id} of meeting {meeting_id}"
         _refuse(what, item_problems(item, "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require(c, "meeting", MeetingRow, [meeting_id])
             self._require(c, "person", PersonRow, _people_of_item(item))
             found = c.execute(
@@ -221,14 +255,14 @@ class Recorder:
 
     def item(self, meeting_id: str, item_id: str) -> Recorded[Item]:
         """An agenda item as stored, with its declarations and decision."""
-        with self._transaction(f"reading item {item_id} of meeting {meeting_id}") as c:
+        with self._transaction(f"reading item {item_id} of meeting {meeting_id}", read_only=True) as c:
             return self._item(c, meeting_id, item_id)
 
     def record_declaration(self, meeting_id: str, item_id: str, declaration: Declaration) -> None:
         """Add a declaration of interest in an item (clause 1.7.6); declarations are only ever added."""
         what = f"the declaration of {declaration.person} on item {item_id} of meeting {meeting_id}"
         _refuse(what, item_problems(Item(item_id, declarations=[declaration]), "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require_item(c, meeting_id, item_id)
             self._require(c, "person", PersonRow, [declaration.person])
             in_item = (DeclarationRow.meeting_id == meeting_id, DeclarationRow.item_id == item_id)
@@ -247,7 +281,7 @@ class Recorder:
         """
         what = f"the decision on item {item_id} of meeting {meeting_id}"
         _refuse(what, item_problems(Item(item_id, decision=decision), "item"))
-        with self._transaction(f"recording {what}") as c:
+        with self._transaction(f"recording {what}", meeting=meeting_id) as c:
             self._require_item(c, meeting_id, item_id)
             self._require(c, "person", PersonRow, [person for person, _side in decision.voters()])
             where = (ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
@@ -288,6 +322,7 @@ class Recorder:
     def start_membership(self, membership: Membership) -> Recorded[Membership]:
         """Record a new seat on a group; the result's ``key`` names it in later changes."""
         what = f"the membership of {membership.person} in {membership.group}"
+        _refuse(what, membership_problems(membership, "membership"))
         with self._transaction(f"recording {what}") as c:
             self._require(c, "person", PersonRow, [membership.person])
             self._require(c, "group", GroupRow, [membership.group])
@@ -301,6 +336,7 @@ class Recorder:
     def change_membership(self, key: int, membership: Membership, *, version: int) -> Recorded[Membership]:
         """Replace the membership ``key`` (as read at ``version``) with ``membership``: a new role, an end."""
         what = f"membership {key} ({membership.person} in {membership.group})"
+        _refuse(what, membership_problems(membership, "membership"))
         with self._transaction(f"changing {what}") as c:
             self._require(c, "person", PersonRow, [membership.person])
             self._require(c, "group", GroupRow, [membership.group])
@@ -323,7 +359,7 @@ class Recorder:
         return self.change_membership(key, attrs.evolve(current.value, end=end), version=version)
 
     def membership(self, key: int) -> Recorded[Membership]:
-        with self._transaction(f"reading membership {key}") as c:
+        with self._transaction(f"reading membership {key}", read_only=True) as c:
             row = c.execute(select(MembershipRow).where(MembershipRow.id == key)).first()
             if row is None:
                 raise RecordNotFoundError(f"{self.name}: no membership has the key {key}")
@@ -338,7 +374,7 @@ class Recorder:
             query = query.where(MembershipRow.person_id == person_id)
         if group_id is not None:
             query = query.where(MembershipRow.group_id == group_id)
-        with self._transaction("reading memberships") as c:
+        with self._transaction("reading memberships", read_only=True) as c:
             return [Recorded(mapping.membership_from(row), row.version, row.id) for row in c.execute(query)]
 
     # -- helpers ----------------------------------------------------------------------------------------
@@ -357,7 +393,11 @@ class Recorder:
         wanted = set(ids)
         if not wanted:
             return
-        found = set(c.execute(select(table.id).where(table.id.in_(sorted(wanted)))).scalars())
+        # An id no database can hold (a NUL, say, which PostgreSQL refuses even in a query) names nothing.
+        storable = sorted(i for i in wanted if id_problem(i) is None)
+        found = (
+            set(c.execute(select(table.id).where(table.id.in_(storable))).scalars()) if storable else set()
+        )
         missing = sorted(wanted - found)
         if missing:
             listed = ", ".join(repr(m) for m in missing)
@@ -365,6 +405,8 @@ class Recorder:
 
     def _require_item(self, c: Connection, meeting_id: str, item_id: str) -> None:
         self._require(c, "meeting", MeetingRow, [meeting_id])
+        if id_problem(item_id) is not None:
+            raise RecordNotFoundError(f"{self.name}: meeting {meeting_id} has no item {item_id!r}")
         query = select(ItemRow.id).where(ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
         if c.execute(query).first() is None:
             raise RecordNotFoundError(
@@ -381,6 +423,7 @@ class Recorder:
         )
 
     def _meeting(self, c: Connection, meeting_id: str) -> Recorded[Meeting]:
+        self._require(c, "meeting", MeetingRow, [meeting_id])
         row = c.execute(select(MeetingRow).where(MeetingRow.id == meeting_id)).first()
         if row is None:
             raise RecordNotFoundError(f"{self.name}: no meeting has the id {meeting_id!r}")
@@ -404,6 +447,7 @@ class Recorder:
         return Recorded(meeting, row.version)
 
     def _item(self, c: Connection, meeting_id: str, item_id: str) -> Recorded[Item]:
+        self._require_item(c, meeting_id, item_id)
         row = c.execute(
             select(ItemRow).where(ItemRow.meeting_id == meeting_id, ItemRow.id == item_id)
         ).first()
@@ -429,8 +473,16 @@ class Recorder:
 
 
 def _next(c: Connection, position: Any, *where: Any) -> int:
-    """The position after the last one stored (among the rows ``where`` selects)."""
-    last = c.execute(select(func.max(position)).where(*where)).scalar()
+    """The position after the last one stored (among the rows ``where`` selects).
+
+    The writers are queued by the revision row (:func:`revisions.advance`); on MariaDB a plain read would
+    still see the snapshot its transaction began with, so the last position is read with a lock, which
+    reads what is committed.
+    """
+    query = select(func.max(position)).where(*where)
+    if c.dialect.name in ("mysql", "mariadb"):
+        query = query.with_for_update()
+    last = c.execute(query).scalar()
     return 0 if last is None else int(last) + 1
 
 

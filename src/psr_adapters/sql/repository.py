@@ -20,8 +20,9 @@ from sqlalchemy.engine import Connection
 
 from psr_core import History
 
+from . import revisions
 from .bulk import read_tuples, write_rows
-from .engine import Database, connected, name_of, opened, require_existing_file, translated
+from .engine import Database, connected, name_of, opened, reading, require_existing_file, translated
 from .errors import ConflictError, StorageError, UnstorableHistoryError
 from .integrity import history_problems
 from .mapping import (
@@ -166,6 +167,7 @@ class Repository:
             connection.begin(),
         ):
             require_current(connection, self.name)
+            revisions.advance(connection)
             existing = self.counts(connection)
             if any(existing.values()) and not replace:
                 raise ConflictError(_already_holds(self.name, existing))
@@ -193,9 +195,10 @@ def _already_holds(name: str, counts: dict[str, int]) -> str:
 
 
 def _snapshot(connection: Connection) -> Connection:
-    """The connection, reading every table as of one moment (SQLite's write lock already does that)."""
+    """The connection, reading every table as of one moment (a SQLite read transaction already does that,
+    without taking the write lock)."""
     if connection.dialect.name == "sqlite":
-        return connection
+        return reading(connection)
     return connection.execution_options(isolation_level="REPEATABLE READ")
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 
 from psr_core import Response
 
-from . import mapping
+from . import mapping, revisions
 from .engine import Database, connected, name_of, opened, require_existing_file, translated
 from .errors import RecordNotFoundError, UnstorableHistoryError
 from .integrity import response_problems
@@ -42,6 +42,9 @@ def append_response(database: Database, response: Response) -> int:
             connection.begin(),
         ):
             require_current(connection, name)
+            # Servers reading this database see the response on their next request (and the row lock
+            # queues two writers responding at once, so that both land, in order).
+            revisions.advance(connection)
             person = select(PersonRow.id).where(PersonRow.id == response.by)
             if connection.execute(person).first() is None:
                 raise RecordNotFoundError(f"{name}: no person has the id {response.by!r}; record them first")

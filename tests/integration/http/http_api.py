@@ -44,7 +44,7 @@ class Api:
         self.read_token = access.create_token(Scope.READ).secret
         self.write_token = access.create_token(Scope.WRITE).secret
         self.access = access
-        self.app = create_app(Settings(database=url, cache_seconds=0, **settings))  # type: ignore[arg-type]
+        self.app = create_app(Settings(**{"database": url, "cache_seconds": 0, **settings}))  # type: ignore[arg-type]
         self.client = TestClient(self.app)
         self._engine = engine
 

@@ -4,8 +4,12 @@ moves backwards, 304 on a matching validator, and 410 once revoked."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
+import attrs
 from http_api import Api, api_fixture, chorley_db_fixture  # noqa: F401 (fixtures, found by pytest by name)
+
+from psr_adapters.sql import Recorder
 
 
 def feed_path(api: Api, **subject: str) -> str:
@@ -62,3 +66,27 @@ def test_a_revoked_feed_is_gone_and_an_unknown_one_not_found(api: Api) -> None:
 
 def test_an_api_token_is_not_a_feed_token(api: Api) -> None:
     assert api.client.get(f"/v1/calendars/{api.read_token}.ics").status_code == 404
+
+
+def test_a_meeting_moved_by_another_writer_is_served_with_a_higher_sequence(api: Api) -> None:
+    """RFC 5545 section 3.8.7.4: a calendar program replaces an event only when its SEQUENCE rises."""
+    secret = api.access.create_feed(group="exec").secret
+    feed = f"/v1/calendars/{secret}.ics"
+    before = api.client.get(feed)
+    assert "SEQUENCE:1" not in _event(before.text, "exec-2015-07-14")
+    with Recorder(api.url) as other:
+        stored = other.meeting("exec-2015-07-14")
+        moved = attrs.evolve(stored.value, start=datetime(2015, 7, 15, 10), end=None, attendance=(), items=())
+        other.update_meeting(moved, version=stored.version)
+    after = api.client.get(feed, headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200
+    assert "SEQUENCE:1" in _event(after.text, "exec-2015-07-14")
+    assert "SEQUENCE:1" not in _event(after.text, "exec-2015-09-08")
+
+
+def _event(text: str, meeting_id: str) -> str:
+    """The VEVENT of a meeting in a calendar."""
+    for block in text.split("BEGIN:VEVENT")[1:]:
+        if f"UID:meeting-{meeting_id}@" in block:
+            return block.split("END:VEVENT")[0]
+    raise AssertionError(f"no event of {meeting_id}")

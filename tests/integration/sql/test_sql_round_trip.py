@@ -88,7 +88,7 @@ def test_generated_histories_read_back_equal_and_are_judged_alike(database: Targ
 
 
 def test_awkward_values_read_back_exactly(database: Target) -> None:
-    """Case-variant ids, trailing spaces, any script, microseconds and amounts like 1E+3 survive storage."""
+    """Case-variant ids, spaces inside ids, any script, microseconds and amounts like 1E+3 survive storage."""
 
     @examples(database.kind, scale=2)
     @given(history=awkward_histories())

@@ -29,7 +29,7 @@ from .storable import SMALL
 
 BASE = read_dataset(SMALL)
 PEOPLE = [person.id for person in BASE.people]
-MEETING_IDS = st.sampled_from(["exec-a", "exec-b", "Exec-a", "exec-a ", BASE.meetings[0].id])
+MEETING_IDS = st.sampled_from(["exec-a", "exec-b", "Exec-a", "exec a", BASE.meetings[0].id])
 ITEM_IDS = st.sampled_from(["1", "2", "4"])
 DAYS = st.dates(date(2015, 6, 16), date(2017, 12, 31))
 STATUSES = st.sampled_from(AttendanceStatus)
