@@ -3,15 +3,15 @@
     from histories import Shape, generate, attendance_records
     history = generate(Shape(partnerships=7, years=20))
 
-Each partnership is shaped like Chorley's (seed 000): eleven organisations (five full, six affiliated, the
-last admitted two years in), an Executive chaired by the Leader of the district council with a chief
-officer of each partner and the three advocates, an Implementation Group and working groups of
-operational managers (monthly), and a Board with an independent chair (six-monthly). Seats change hands
-every few years, sometimes with a vacancy between holders. Every held meeting has an agenda date, a chair
-and an attendance entry per member drawn from the given rates (a few misses carry an exceptional reason,
-a very few entries are missing), agenda items with declarations of interest, consensus decisions and
-votes (a few cast by someone not eligible). Full partners contribute each financial year (mostly inside
-the £10k-£20k band), and scrutiny reports and annual reviews are mostly on time.
+Each partnership is shaped like Chorley's (the Terms of Reference (2015)): eleven organisations (five full,
+six affiliated, the last admitted two years in), an Executive chaired by the Leader of the district council
+with a chief officer of each partner and the three advocates, an Implementation Group and working groups of
+operational managers (monthly), and a Board with an independent chair (six-monthly). Seats change hands every
+few years, sometimes with a vacancy between holders. Every held meeting has an agenda date, a chair and an
+attendance entry per member drawn from the given rates (a few misses carry an exceptional reason, a very few
+entries are missing), agenda items with declarations of interest, consensus decisions and votes (a few cast by
+someone not eligible). Full partners contribute each financial year (mostly inside the £10k-£20k band), and
+scrutiny reports and annual reviews are mostly on time.
 
 Generation is deterministic: the same :class:`Shape` (``seed`` included) gives an equal history.
 """

@@ -230,7 +230,7 @@ RECORDED = 20
 
 def measure_incremental(name: str, history: History) -> tuple[list[float], int]:
     """Milliseconds to record each of the latest meetings into a Ledger holding the rest, the day moving
-    on with each (issue 8: the work grows with the new meeting, not with the history); and how many times
+    on with each (the work grows with the new meeting, not with the history); and how many times
     the ledger evaluated afresh while recording them."""
     ordered = sorted(history.meetings, key=lambda m: (m.start, m.id))
     kept, recorded = ordered[:-RECORDED], ordered[-RECORDED:]
@@ -395,8 +395,8 @@ def table(results: Sequence[dict[str, Any]], durable: dict[str, Any] | None = No
 
 
 def verdicts(results: Sequence[dict[str, Any]], durable: dict[str, Any] | None) -> list[str]:
-    """Each target of issue 8 with the figure measured in this run, met or missed."""
-    lines = ["Targets (issue 8):"]
+    """Each target with the figure measured in this run, met or missed."""
+    lines = ["Targets:"]
 
     def say(met: bool, text: str) -> None:
         lines.append(f"  [{'met' if met else 'MISSED'}] {text}")

@@ -1,4 +1,4 @@
-"""How fast a history goes into a database and comes back out for evaluation (issue 4).
+"""How fast a history goes into a database and comes back out for evaluation.
 
     python benchmarks/sql.py                                  # about 1,000,000 records: SQLite and PostgreSQL
     python benchmarks/sql.py --sizes small,medium --databases sqlite,postgresql,mariadb

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from psr_core import Evaluation, Finding, FindingStatus, History, PsrError, Response, evaluate
-from psr_core.evaluation import PolicyChoice
+from psr_core import Evaluation, Finding, FindingStatus, History, PolicyChoice, PsrError, Response, evaluate
 
 
 class UnknownFindingError(PsrError, LookupError):

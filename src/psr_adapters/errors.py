@@ -40,7 +40,7 @@ class Problem:
 class DocumentError(PsrError, ValueError):
     """A file that cannot be used, with every problem found in it.
 
-    ``exit_code`` is the command line's exit status for it (CONTRACT §3: 2 for bad input).
+    ``exit_code`` is the command line's exit status for it (docs/reference/command-line.md: 2 for bad input).
     """
 
     exit_code = 2

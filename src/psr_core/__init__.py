@@ -5,10 +5,10 @@ and dated parameters (:mod:`psr_core.policy`), the rules (:mod:`psr_core.rules`)
 which returns findings as data. No I/O happens here.
 """
 
-from .casework import Casework, casework, status_after
+from .casework import Casework, match_responses, status_after
 from .comparison import Change, Comparison, compare
 from .errors import HistoryError, PolicyError, PsrError, UnknownPolicyError
-from .evaluation import Evaluation, check_policy, evaluate
+from .evaluation import Evaluation, PolicyChoice, check_policy, evaluate, policy_for
 from .findings import Finding, Subject, finding_id
 from .incremental import Ledger
 from .model import (
@@ -39,6 +39,8 @@ from .model import (
     Role,
     Severity,
     Tier,
+    UnrecordedAttendance,
+    amount_number,
 )
 from .named_chairs import check_named_chairs, unnamed_chairs
 from .policy import (
@@ -93,6 +95,7 @@ __all__ = [
     "Partnership",
     "Person",
     "Policy",
+    "PolicyChoice",
     "PolicyError",
     "PsrError",
     "Report",
@@ -107,14 +110,16 @@ __all__ = [
     "Tier",
     "UnknownPolicyError",
     "UnrecordedAttendance",
+    "amount_number",
     "built_in_policies",
     "built_in_policy",
-    "casework",
     "check_named_chairs",
     "check_policy",
     "compare",
     "evaluate",
     "finding_id",
+    "match_responses",
+    "policy_for",
     "status_after",
     "unnamed_chairs",
 ]

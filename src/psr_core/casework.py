@@ -60,7 +60,7 @@ class Casework:
         return status_after(self.responses_to(finding))
 
 
-def casework(findings: Iterable[Finding], responses: Iterable[Response], as_of: date) -> Casework:
+def match_responses(findings: Iterable[Finding], responses: Iterable[Response], as_of: date) -> Casework:
     """Match ``responses`` dated on or before ``as_of`` to ``findings`` by id."""
     raised = {finding.id for finding in findings}
     # sorted() is stable: responses of one day keep the order in which they were recorded.

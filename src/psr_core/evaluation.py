@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from .assessment import Assessment, HistoryIndex
-from .casework import STILL_OPEN, Casework, casework
+from .casework import STILL_OPEN, Casework, match_responses
 from .errors import PolicyError
 from .findings import Finding
 from .model import History, Meeting, Membership, Partnership, Severity
@@ -195,5 +195,5 @@ def evaluate(
         as_of=as_of,
         findings=tuple(findings),
         policies=used,
-        casework=casework(findings, known.responses, as_of),
+        casework=match_responses(findings, known.responses, as_of),
     )

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from .assessment import HistoryIndex
-from .casework import casework
+from .casework import match_responses
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
 from .model import History, Meeting, Membership
@@ -303,5 +303,5 @@ class Ledger:
             as_of=self.as_of,
             findings=tuple(findings),
             policies={p: book.policy.id for p, book in self._books.items()},
-            casework=casework(findings, self.history.responses, self.as_of),
+            casework=match_responses(findings, self.history.responses, self.as_of),
         )

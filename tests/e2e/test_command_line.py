@@ -1,4 +1,4 @@
-"""The psr command as a user runs it: exit codes, JSON to the letter of CONTRACT §3, clear errors."""
+"""The psr command as a user runs it: exit codes, JSON to the letter of docs/reference/command-line.md, clear errors."""
 
 from __future__ import annotations
 

@@ -155,7 +155,7 @@ def test_both_a_dataset_and_db_exits_2() -> None:
 def test_neither_reads_the_default_database_and_says_how_to_create_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """CONTRACT §5: "--db defaults to a SQLite file in the working directory"."""
+    """docs/reference/command-line.md: "--db defaults to a SQLite file in the working directory"."""
     monkeypatch.chdir(tmp_path)
     code, out, err = run(ical, env={"PSR_DB": ""})
     assert code == 2

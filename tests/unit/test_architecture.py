@@ -7,6 +7,7 @@ contract does not list, by allowing only what the core may use.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -101,3 +102,26 @@ def test_no_module_of_src_takes_part_in_an_import_cycle() -> None:
         if module not in order:
             visit(module)
     assert cycles == []
+
+
+def test_every_public_name_of_the_core_is_there() -> None:
+    """The facade (``psr_core.__all__``) names only what ``psr_core`` holds."""
+    import psr_core
+
+    assert [name for name in psr_core.__all__ if not hasattr(psr_core, name)] == []
+
+
+def test_comments_cite_what_a_reader_of_the_repository_can_open() -> None:
+    """Docstrings and comments cite a clause with its source document's name, or a docs page: never the
+    contract's sections, an issue number or a seed file, which are not in the repository."""
+    root = Path(__file__).resolve().parents[2]
+    pattern = re.compile(r"CONTRACT §|\(issue \d+|[Ss]eed 00\d|shared/seeds")
+    offending = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("src", "tests", "benchmarks", "scripts", "examples")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path != Path(__file__).resolve()  # this test names what it looks for
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert offending == []

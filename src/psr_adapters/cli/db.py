@@ -1,4 +1,4 @@
-"""``psr db``: a history in SQL (CONTRACT §5): ``upgrade``, ``import`` and ``export``.
+"""``psr db``: a history in SQL (docs/reference/command-line.md): ``upgrade``, ``import`` and ``export``.
 
 ``--db`` takes a database URL (``postgresql://user@host/db``, ``mariadb://root@host/db``,
 ``sqlite:///history.db``) or a SQLite file name, and defaults to ``psr.db`` in the working directory (or

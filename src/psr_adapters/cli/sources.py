@@ -1,4 +1,4 @@
-"""Where a command reads its history from: a DATASET file, or ``--db URL`` (CONTRACT §5).
+"""Where a command reads its history from: a DATASET file, or ``--db URL`` (docs/reference/command-line.md).
 
 Exactly one is used. With neither, the history is read from ``--db``'s default: ``$PSR_DB``, else the
 SQLite file ``psr.db`` in the working directory, so a new user needs no server.

@@ -1,4 +1,4 @@
-"""The ``psr/1`` dataset format (CONTRACT §2): reading, checking and writing YAML and JSON files.
+"""The ``psr/1`` dataset format (docs/reference/dataset-format.md): reading, checking and writing YAML and JSON files.
 
 >>> history = read_dataset("examples/chorley/chorley.yaml")          # doctest: +SKIP
 >>> write_dataset(history, "copy.json")                              # doctest: +SKIP
@@ -20,7 +20,14 @@ from psr_core import History
 from ..documents import dump_json, dump_yaml, parse_text, read_document
 from ..errors import DatasetError
 from ..files import write_whole
-from .conversion import document_from_history, history_from_document
+from .conversion import (
+    attendance_document,
+    attendance_from_document,
+    document_from_history,
+    history_from_document,
+    meeting_document,
+    meeting_from_document,
+)
 from .ordering import ordered
 from .reading import FORMAT
 from .reading import read_document as read_history_document
@@ -31,12 +38,16 @@ __all__ = [
     "FORMAT",
     "LAST_YEAR",
     "DatasetError",
+    "attendance_document",
+    "attendance_from_document",
     "check_date_in_range",
     "check_document",
     "document_from_history",
     "dump_dataset",
     "history_from_document",
     "load_dataset",
+    "meeting_document",
+    "meeting_from_document",
     "read_dataset",
     "write_dataset",
 ]

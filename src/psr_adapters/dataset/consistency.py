@@ -1,4 +1,4 @@
-"""What a schema cannot say: unique ids, references that resolve, dates in order (CONTRACT §2).
+"""What a schema cannot say: unique ids, references that resolve, dates in order (docs/reference/dataset-format.md).
 
 These problems are found in the same walk as every other (:mod:`psr_adapters.dataset.reading`); this
 module picks them out, for storage adapters that check the same things of a history they are given.

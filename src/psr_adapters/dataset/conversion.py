@@ -36,13 +36,13 @@ def _fragment(read: Any) -> Any:
     return value
 
 
-def _meeting(m: dict[str, Any], zone: str) -> Meeting:
+def meeting_from_document(m: dict[str, Any], zone: str) -> Meeting:
     """One meeting of a dataset, read on its own (its references are not resolved); times in ``zone``."""
     meeting: Meeting = _fragment(lambda walk: Meetings(walk, {}, ZoneInfo(zone)).meeting(m, "meetings[0]"))
     return meeting
 
 
-def _attendance(person: str, entry: str | dict[str, Any]) -> Attendance:
+def attendance_from_document(person: str, entry: str | dict[str, Any]) -> Attendance:
     """One attendance line of a dataset, read on its own (its references are not resolved)."""
     line: Attendance = _fragment(lambda walk: Meetings(walk, {}).line(person, entry, f"attendance.{person}"))
     return line
@@ -122,7 +122,7 @@ def document_from_history(history: History) -> dict[str, Any]:
             )
             for m in history.memberships
         ],
-        meetings=[_meeting_document(m) for m in history.meetings],
+        meetings=[meeting_document(m) for m in history.meetings],
         contributions=[
             _set(
                 organisation=c.organisation,
@@ -143,7 +143,7 @@ def document_from_history(history: History) -> dict[str, Any]:
     )
 
 
-def _meeting_document(m: Meeting) -> dict[str, Any]:
+def meeting_document(m: Meeting) -> dict[str, Any]:
     return _set(
         id=m.id,
         groups=list(m.groups),
@@ -155,7 +155,7 @@ def _meeting_document(m: Meeting) -> dict[str, Any]:
         agenda_published=_text(m.agenda_published),
         location=m.location,
         url=m.url,
-        attendance={entry.person: _attendance_document(entry) for entry in m.attendance},
+        attendance={entry.person: attendance_document(entry) for entry in m.attendance},
         items=[
             _set(
                 id=i.id,
@@ -186,7 +186,7 @@ def _meeting_document(m: Meeting) -> dict[str, Any]:
     )
 
 
-def _attendance_document(entry: Attendance) -> str | dict[str, Any]:
+def attendance_document(entry: Attendance) -> str | dict[str, Any]:
     if entry.deputy is None and entry.exceptional is None:
         return entry.status.value
     return _set(

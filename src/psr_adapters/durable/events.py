@@ -1,6 +1,6 @@
 """The events a host posts, and how their payloads are read.
 
-A payload is a mapping in the words of the ``psr/1`` dataset format (CONTRACT §2): ids, ISO dates
+A payload is a mapping in the words of the ``psr/1`` dataset format (docs/reference/dataset-format.md): ids, ISO dates
 (``2015-07-14``) and local wall-clock times (``2015-07-14T10:00``; a time with an offset is turned into the
 partnership's wall-clock time). ``date`` and ``datetime`` values are accepted too. Unknown keys are an error.
 

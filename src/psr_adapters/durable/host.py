@@ -16,8 +16,16 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from psr_core import Finding, Group, Membership, Partnership, PolicyError, check_policy
-from psr_core.evaluation import PolicyChoice, policy_for
+from psr_core import (
+    Finding,
+    Group,
+    Membership,
+    Partnership,
+    PolicyChoice,
+    PolicyError,
+    check_policy,
+    policy_for,
+)
 
 from .engine import load_engine, unique_name
 from .errors import EventError, HostStoppedError
@@ -232,7 +240,8 @@ class DurableHost:
 
 
 def _wall_clock(start: datetime, partnership: Partnership) -> datetime:
-    """A time with an offset as the wall-clock time in the partnership's time zone (CONTRACT §2)."""
+    """A time with an offset as the wall-clock time in the partnership's time zone
+    (docs/reference/dataset-format.md)."""
     if start.tzinfo is None:
         return start
     try:

@@ -1,4 +1,4 @@
-"""The HTTP API for host applications, with private calendar subscriptions (issue 6; CONTRACT §5
+"""The HTTP API for host applications, with private calendar subscriptions (docs/how-to/http-api.md
 ``psr serve``).
 
 >>> app = create_app(Settings.from_environment(os.environ, database="sqlite:///psr.db"))   # doctest: +SKIP

@@ -1,4 +1,4 @@
-"""Request bodies, checked by the rules of the ``psr/1`` dataset format (CONTRACT §2).
+"""Request bodies, checked by the rules of the ``psr/1`` dataset format (docs/reference/dataset-format.md).
 
 A body is a fragment of a dataset file: a meeting as in ``meetings[...]``, an attendance entry as in a
 meeting's ``attendance``, an item, a declaration, a decision. Each is put where it belongs in a minimal
@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 
 from psr_core import Attendance, Decision, Declaration, Item, Meeting
 
-from ..dataset.conversion import _attendance, _meeting
+from ..dataset import attendance_from_document, meeting_from_document
 from ..dataset.schema import ATTENDANCE_ENTRY, ID, ITEM, SCHEMA
 from ..dataset.structure import FORMATS, path_of, structure_problems
 from ..errors import Problem
@@ -105,7 +105,7 @@ def _version(body: dict[str, Any]) -> int | None:
 def meeting_from(body: Any, timezone: str) -> Meeting:
     body = _mapping(body)
     _check(body, "")
-    return _meeting(body, timezone)
+    return meeting_from_document(body, timezone)
 
 
 def attendance_from(body: Any) -> tuple[Attendance, int | None]:
@@ -120,7 +120,7 @@ def attendance_from(body: Any) -> tuple[Attendance, int | None]:
     if problems:
         raise ProblemError(422, "the request body breaks the psr/1 dataset rules", problems)
     _check({**_HOLDER, "attendance": {person: body}}, f"attendance.{person}")
-    return _attendance(person, body), version
+    return attendance_from_document(person, body), version
 
 
 def item_from(body: Any) -> Item:
@@ -128,14 +128,14 @@ def item_from(body: Any) -> Item:
     if isinstance(body.get("id"), int) and not isinstance(body.get("id"), bool):
         body = {**body, "id": str(body["id"])}
     _check({**_HOLDER, "items": [body]}, "items[0]")
-    return _meeting({**_HOLDER, "items": [body]}, "UTC").items[0]
+    return meeting_from_document({**_HOLDER, "items": [body]}, "UTC").items[0]
 
 
 def declaration_from(body: Any) -> Declaration:
     body = _mapping(body)
     holder = {**_HOLDER, "items": [{"id": "i", "declarations": [body]}]}
     _check(holder, "items[0].declarations[0]")
-    return _meeting(holder, "UTC").items[0].declarations[0]
+    return meeting_from_document(holder, "UTC").items[0].declarations[0]
 
 
 def decision_from(body: Any) -> tuple[Decision, int | None]:
@@ -143,6 +143,6 @@ def decision_from(body: Any) -> tuple[Decision, int | None]:
     version = _version(body)
     holder = {**_HOLDER, "items": [{"id": "i", "decision": body}]}
     _check(holder, "items[0].decision")
-    decision = _meeting(holder, "UTC").items[0].decision
+    decision = meeting_from_document(holder, "UTC").items[0].decision
     assert decision is not None
     return decision, version

@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from jsonschema import Draft202012Validator
 
-from psr_core import Finding, History, Response, ResponseAction, casework
+from psr_core import Finding, History, Response, ResponseAction, match_responses
 
 from ..casework import UnknownFindingError, UnknownPersonError, finding_answered
 from ..dataset.schema import DATE, ID
@@ -89,5 +89,5 @@ async def respond(request: Request, partnership_id: str, finding_id: str) -> dic
     body = await read_json(request)
     response = _response(finding_id, body)
     finding, history = await _run(request, lambda store: _record(store, partnership_id, response))
-    after = casework([finding], [*history.responses, response], response.on)
+    after = match_responses([finding], [*history.responses, response], response.on)
     return {"response": response_document(response), "finding": finding_document(finding, after)}

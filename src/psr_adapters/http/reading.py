@@ -19,7 +19,7 @@ from psr_core import (
 )
 
 from ..casework import with_statuses
-from ..dataset.conversion import _attendance_document, _meeting_document
+from ..dataset import attendance_document, meeting_document
 from ..errors import Problem
 from ..rendering.findings_json import evaluation_document
 from ..rendering.policy_text import policy_document
@@ -139,7 +139,7 @@ def read_attendance(request: Request, meeting_id: PathId, person_id: PathId) -> 
     return {
         "meeting": meeting_id,
         "person": person_id,
-        "entry": _attendance_document(recorded.value),
+        "entry": attendance_document(recorded.value),
         "version": recorded.version,
     }
 
@@ -154,7 +154,7 @@ def read_item(request: Request, meeting_id: PathId, item_id: PathId) -> dict[str
     store = store_of(request)
     recorded = store.recorder.item(meeting_id, item_id)
     meeting = store.recorder.meeting(meeting_id).value
-    items = _meeting_document(meeting).get("items", [])
+    items = meeting_document(meeting).get("items", [])
     found = next((i for i in items if str(i["id"]) == recorded.value.id), {"id": recorded.value.id})
     return {"meeting": meeting_id, "item": found, "version": recorded.version}
 

@@ -28,8 +28,7 @@ from sqlalchemy import Engine, select
 
 from psr_core import Evaluation, History, Ledger, Meeting, Policy
 
-from ..dataset import document_from_history
-from ..dataset.conversion import _meeting_document
+from ..dataset import document_from_history, meeting_document
 from ..ical import build_calendar
 from ..ical.events import uid
 from ..policy_file import resolve_policy
@@ -169,12 +168,12 @@ class Store:
                     held.append(meeting)
                     new.append(meeting)
                     if documents is not None:
-                        documents.append(_meeting_document(meeting))
+                        documents.append(meeting_document(meeting))
                 else:
                     reaches = min(held[at].day, meeting.day)
                     held[at] = meeting
                     if documents is not None:
-                        documents[at] = _meeting_document(meeting)
+                        documents[at] = meeting_document(meeting)
                     ledgers = {key: ledger for key, ledger in ledgers.items() if key[0] < reaches}
             self._history = attrs.evolve(self._history, meetings=held)
             self._revision = revision

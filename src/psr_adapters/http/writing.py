@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from psr_core import PsrError
 
-from ..dataset.conversion import _attendance_document, _meeting_document
+from ..dataset import attendance_document, meeting_document
 from ..errors import Problem
 from .bodies import (
     ATTENDANCE_SCHEMA,
@@ -153,7 +153,7 @@ async def add_meeting(request: Request, response: Response) -> dict[str, Any]:
     zone = await run_in_threadpool(_zone_of, store, body)
     meeting = _valid(lambda: meeting_from(body, zone))
     # Everything the answer needs is made before the write: nothing can fail once it is committed.
-    document = _meeting_document(meeting)
+    document = meeting_document(meeting)
     response.headers["Location"] = location("meetings", meeting.id)
     recorded = await _run(request, lambda s: s.recorder.add_meeting(meeting))
     return {"meeting": document, "version": recorded.version}
@@ -193,7 +193,7 @@ def _zone_of(store: Store, body: Any) -> str:
 async def record_attendance(request: Request, response: Response, meeting_id: PathId) -> dict[str, Any]:
     body = await read_json(request)
     entry, version = _valid(lambda: attendance_from(body))
-    document = _attendance_document(entry)
+    document = attendance_document(entry)
     recorded = await _run(request, lambda s: s.recorder.record_attendance(meeting_id, entry, version=version))
     if version is not None:
         response.status_code = 200

@@ -1,4 +1,4 @@
-"""iCalendar feeds of a partnership's meetings and agenda deadlines (issue 5, CONTRACT §5 ``psr ical``).
+"""iCalendar feeds of a partnership's meetings and agenda deadlines (docs/reference/command-line.md, ``psr ical``).
 
 >>> calendar = render_calendar(history, policies, group="exec")                      # doctest: +SKIP
 >>> render_calendar(history, policies, group="exec", previous=revisions_from_calendar(calendar, "feed.ics"))

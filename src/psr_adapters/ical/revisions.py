@@ -11,7 +11,6 @@ previous calendar every SEQUENCE is 0.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -86,8 +85,3 @@ def next_sequence(current: Fingerprint, before: Revision | None) -> int:
     if before is None:
         return 0
     return before.sequence if before.fingerprint == current else before.sequence + 1
-
-
-def sequences(current: Mapping[str, Fingerprint], previous: Mapping[str, Revision]) -> dict[str, int]:
-    """The SEQUENCE of every event, by UID."""
-    return {uid: next_sequence(now, previous.get(uid)) for uid, now in current.items()}

@@ -9,8 +9,7 @@ from typing import Any
 
 import attrs
 
-from psr_core import History, ResponseAction, evaluate
-from psr_core.evaluation import PolicyChoice
+from psr_core import History, PolicyChoice, ResponseAction, evaluate
 
 from .names import Names
 

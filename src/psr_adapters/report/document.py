@@ -14,9 +14,21 @@ from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from psr_core import Casework, Finding, FindingStatus, History, Meeting, Partnership, Policy, evaluate
-from psr_core.evaluation import PolicyChoice, policy_for
-from psr_core.model import Declaration, Interest
+from psr_core import (
+    Casework,
+    Declaration,
+    Finding,
+    FindingStatus,
+    History,
+    Interest,
+    Meeting,
+    Partnership,
+    Policy,
+    PolicyChoice,
+    amount_number,
+    evaluate,
+    policy_for,
+)
 from psr_core.periods import financial_year_end, financial_year_of
 from psr_core.statistics import MemberStatistics, attendance_statistics
 
@@ -207,10 +219,6 @@ def _summary(
     }
 
 
-def _money(amount: Decimal) -> int | float:
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
 def _contributions(
     known: History,
     partnership: Partnership,
@@ -250,9 +258,9 @@ def _contributions(
             partners.append(
                 {
                     "organisation": names.organisation(organisation.id),
-                    "cash": _money(cash),
-                    "in_kind": _money(in_kind),
-                    "total": _money(total),
+                    "cash": amount_number(cash),
+                    "in_kind": amount_number(in_kind),
+                    "total": amount_number(total),
                     "position": "below" if total < low else "above" if total > high else "within",
                     "finding": any(
                         f.rule == CONTRIBUTION
@@ -269,7 +277,7 @@ def _contributions(
                 "from": date(year, 4, 1).isoformat(),
                 "to": end.isoformat(),
                 "complete": end <= period.end,
-                "band": [_money(low), _money(high)],
+                "band": [amount_number(low), amount_number(high)],
                 "statuses": sorted(statuses),
                 "partners": partners,
             }

@@ -42,10 +42,6 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
-def money(value: float | int) -> str:
-    return pounds(float(value))
-
-
 @cache
 def environment() -> jinja2.Environment:
     """The template environment: templates from the package, autoescaped, strict about missing values."""
@@ -58,7 +54,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(day_words=day_words, short_day=short_day, percent=percent, money=money)
+    env.filters.update(day_words=day_words, short_day=short_day, percent=percent, money=pounds)
     env.globals.update(marks=MARK_STYLE)
     return env
 

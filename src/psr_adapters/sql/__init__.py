@@ -1,4 +1,4 @@
-"""A partnership's history in SQL: SQLite by default, PostgreSQL and MariaDB for real (issue 4).
+"""A partnership's history in SQL: SQLite by default, PostgreSQL and MariaDB for real.
 
 >>> upgrade("postgresql://psr@db.example/psr")                     # psr db upgrade        # doctest: +SKIP
 >>> import_history(read_dataset("chorley.yaml"), "sqlite:///psr.db")  # psr db import     # doctest: +SKIP

@@ -1,4 +1,4 @@
-"""Who may use the HTTP API: API tokens with a scope, and private calendar feeds (issue 6).
+"""Who may use the HTTP API: API tokens with a scope, and private calendar feeds.
 
 A token is shown once, when it is made, and never stored: the database keeps its SHA-256 digest, and a
 presented token is digested and compared in constant time. Tokens carry 256 bits from :mod:`secrets`, so

@@ -1,7 +1,7 @@
 """The storage adapter's errors: psr's own, naming the database and the record, never a driver's traceback.
 
 Each inherits :class:`~psr_core.PsrError` and the builtin it resembles, and carries the command line's
-``exit_code`` (CONTRACT §3: 2 for input that cannot be used, and a database is input).
+``exit_code`` (docs/reference/command-line.md: 2 for input that cannot be used, and a database is input).
 """
 
 from __future__ import annotations

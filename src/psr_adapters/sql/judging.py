@@ -1,4 +1,4 @@
-"""Judging meetings as they are recorded (issue 8): store a meeting, and learn at once what it gives rise to.
+"""Judging meetings as they are recorded: store a meeting, and learn at once what it gives rise to.
 
 >>> with JudgedRecorder("postgresql://psr@db.example/psr", as_of=date(2016, 8, 9)) as judge:  # doctest: +SKIP
 ...     for finding in judge.record_meeting(meeting):
@@ -15,8 +15,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from psr_core import Evaluation, Finding, Ledger, Meeting
-from psr_core.evaluation import PolicyChoice
+from psr_core import Evaluation, Finding, Ledger, Meeting, PolicyChoice
 
 from .engine import Database, connected, reading, translated
 from .recording import Recorder

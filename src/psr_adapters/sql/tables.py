@@ -1,8 +1,9 @@
 """The tables: typed SQLAlchemy row classes, one per kind of record, separate from the frozen core values.
 
-The constraints mirror the ``psr/1`` dataset's rules (CONTRACT §2; :mod:`psr_adapters.dataset.consistency`)
-so that the database itself refuses what a dataset file may not say: a dangling reference (foreign keys),
-an id used twice (primary keys), an unknown status or a membership that ends before it starts (checks).
+The constraints mirror the ``psr/1`` dataset's rules (docs/reference/dataset-format.md;
+:mod:`psr_adapters.dataset.consistency`) so that the database itself refuses what a dataset file may not say:
+a dangling reference (foreign keys), an id used twice (primary keys), an unknown status or a membership that
+ends before it starts (checks).
 
 Every list of the dataset keeps its order in a ``position`` column, so that a history read back is equal to
 the history written. Records a host application changes carry a ``version`` column for optimistic

@@ -4,7 +4,7 @@ from .groups import Group, Membership
 from .history import History
 from .meetings import Attendance, Decision, Declaration, Item, Meeting
 from .parties import Organisation, Partnership, Person
-from .records import Contribution, Report, Response
+from .records import Contribution, Report, Response, amount_number
 from .vocabulary import (
     AdvocateRole,
     AttendanceStatus,
@@ -51,4 +51,5 @@ __all__ = [
     "Severity",
     "Tier",
     "UnrecordedAttendance",
+    "amount_number",
 ]

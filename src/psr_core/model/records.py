@@ -25,6 +25,11 @@ def _amount(value: Decimal | int | float | str) -> Decimal:
     return amount
 
 
+def amount_number(amount: Decimal) -> int | float:
+    """An amount of money as a JSON number: whole pounds as an integer, else a float."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
 @attrs.frozen
 class Contribution:
     """A partner's contribution for the financial year from 1 April ``year`` (full partner commitment 3)."""

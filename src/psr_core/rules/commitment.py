@@ -9,14 +9,9 @@ from decimal import Decimal
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import ContributionKind
+from ..model import ContributionKind, amount_number
 from ..periods import financial_year_end, financial_year_of
 from .base import earliest, finds, parameters_hold_until, rule
-
-
-def money(amount: Decimal) -> int | float:
-    """An amount as a JSON number: whole pounds as an integer."""
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _year_ends_next(assessment: Assessment) -> date | None:
@@ -66,10 +61,10 @@ def contributions(assessment: Assessment) -> Iterator[Finding]:
                         "financial_year": year,
                         "from": f"{year}-04-01",
                         "to": end.isoformat(),
-                        "total": money(total),
-                        "cash": money(by_kind.get(ContributionKind.CASH, Decimal(0))),
-                        "in_kind": money(by_kind.get(ContributionKind.IN_KIND, Decimal(0))),
-                        "band": [money(low), money(high)],
+                        "total": amount_number(total),
+                        "cash": amount_number(by_kind.get(ContributionKind.CASH, Decimal(0))),
+                        "in_kind": amount_number(by_kind.get(ContributionKind.IN_KIND, Decimal(0))),
+                        "band": [amount_number(low), amount_number(high)],
                     },
                 )
             year += 1

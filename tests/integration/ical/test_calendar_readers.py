@@ -1,5 +1,5 @@
 """Every calendar psr writes reads back in icalendar and in recurring-ical-events, with exactly the meetings
-stored (issue 5: "Parse every generated calendar back with icalendar and check it with a second independent
+stored ("Parse every generated calendar back with icalendar and check it with a second independent
 reader")."""
 
 from __future__ import annotations

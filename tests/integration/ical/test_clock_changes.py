@@ -1,4 +1,4 @@
-"""Meetings either side of both UK clock changes keep their wall-clock time (issue 5: "A subscription that
+"""Meetings either side of both UK clock changes keep their wall-clock time ("A subscription that
 shifts by an hour in summer ... is worse than none"), and the VTIMEZONE says when the clocks change the way
 :rfc:`5545#section-3.6.5` reads it."""
 

@@ -1,4 +1,4 @@
-"""Properties of every feed over generated histories (issue 5): UIDs unique and stable, the same bytes for
+"""Properties of every feed over generated histories: UIDs unique and stable, the same bytes for
 the same input, SEQUENCE never decreasing when a meeting changes, cancelled meetings kept, and a person's
 feed holding exactly the meetings of the groups they sat on that day."""
 

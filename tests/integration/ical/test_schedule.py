@@ -1,4 +1,4 @@
-"""The schedule generator (issue 5): dates that keep the tier's cadence, on the group's usual day, never on
+"""The schedule generator: dates that keep the tier's cadence, on the group's usual day, never on
 a date already taken, written as dataset entries that import cleanly."""
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""The SQL adapter against SQLite, PostgreSQL and MariaDB (issue 4); see conftest.py."""
+"""The SQL adapter against SQLite, PostgreSQL and MariaDB; see conftest.py."""

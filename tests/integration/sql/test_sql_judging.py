@@ -1,4 +1,4 @@
-"""A meeting recorded through the JudgedRecorder is stored and judged at once (issue 8): what it returns is
+"""A meeting recorded through the JudgedRecorder is stored and judged at once: what it returns is
 what evaluating the stored history afresh adds, whoever else is writing to the database."""
 
 from __future__ import annotations

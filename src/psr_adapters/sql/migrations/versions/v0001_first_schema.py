@@ -1,4 +1,4 @@
-"""The first schema: every record of a psr/1 history (CONTRACT §2).
+"""The first schema: every record of a psr/1 history (docs/reference/dataset-format.md).
 
 Revision ID: 0001
 Revises:

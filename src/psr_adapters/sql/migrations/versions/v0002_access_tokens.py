@@ -1,4 +1,4 @@
-"""Access to the HTTP API: API tokens with a scope, and private calendar feeds (issue 6).
+"""Access to the HTTP API: API tokens with a scope, and private calendar feeds.
 
 Revision ID: 0002
 Revises: 0001
