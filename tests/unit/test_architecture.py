@@ -125,3 +125,16 @@ def test_comments_cite_what_a_reader_of_the_repository_can_open() -> None:
         if pattern.search(line)
     ]
     assert offending == []
+
+
+def test_every_public_name_of_the_core_says_what_it_is() -> None:
+    """The API reference (docs/reference/api.md) is generated from the docstrings: each public class and
+    function of ``psr_core`` has one."""
+    import psr_core
+
+    bare = [
+        name
+        for name in psr_core.__all__
+        if callable(value := getattr(psr_core, name)) and not (value.__doc__ or "").strip()
+    ]
+    assert bare == []

@@ -51,6 +51,8 @@ class Role(Vocabulary):
 
 
 class MeetingStatus(Vocabulary):
+    """Whether a meeting was held, is still to come, or was called off; only held meetings are judged."""
+
     HELD = "held"
     SCHEDULED = "scheduled"
     CANCELLED = "cancelled"
@@ -97,6 +99,9 @@ class ContributionKind(Vocabulary):
 
 
 class ReportKind(Vocabulary):
+    """The reports a partnership makes: to the Overview and Scrutiny Committee (clause 1.5.3) and its
+    annual review (the closing line of the Terms of Reference (2015))."""
+
     SCRUTINY = "scrutiny"
     ANNUAL_REVIEW = "annual-review"
 

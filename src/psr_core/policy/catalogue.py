@@ -27,4 +27,5 @@ def built_in_policy(policy_id: str) -> Policy:
 
 
 def built_in_policies() -> tuple[Policy, ...]:
+    """Every built-in policy version, by id."""
     return tuple(BUILT_IN[key] for key in sorted(BUILT_IN))
