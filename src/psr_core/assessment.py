@@ -59,10 +59,15 @@ class HistoryIndex:
             reports[report.partnership].append(report)
         self.reports = dict(reports)
 
-    def take_in(self, fact: Membership | Contribution | Report, replacing: Membership | None = None) -> None:
+    def take_in(
+        self, fact: Membership | Organisation | Contribution | Report, replacing: Membership | None = None
+    ) -> None:
         """A dated fact that came to be known after the index was built (the incremental ledger): a
-        membership (``replacing`` the one it was known as before, if any), a contribution or a report."""
-        if isinstance(fact, Membership):
+        membership (``replacing`` the one it was known as before, if any), an organisation as it is known
+        now (joined, agreed, inducted), a contribution or a report."""
+        if isinstance(fact, Organisation):
+            self.organisations[fact.id] = fact
+        elif isinstance(fact, Membership):
             seats = self.memberships.setdefault(fact.group, [])
             if replacing is not None:
                 seats.remove(replacing)
@@ -180,6 +185,11 @@ class Assessment:
                 for group in meeting.groups:
                     if group in self.groups:
                         self._held.setdefault(group, []).append(meeting)
+
+    def take_in(self, organisation: Organisation) -> None:
+        """One of this partnership's organisations as it is known now (it joined, or its agreement or
+        induction came to be known), already taken into the shared index."""
+        self.organisations[organisation.id] = organisation
 
     @classmethod
     def of_meeting(

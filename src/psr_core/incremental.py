@@ -4,13 +4,13 @@ Recording a meeting steps only that meeting through the rules of its partnership
 each member's run of misses on, and the rules that judge meetings judge it. What the rules find in the
 record as a whole on the as-of day (composition, contributions, reports, a meeting overdue) is kept rule
 by rule and partnership by partnership, and worked out again only when what it depends on has changed:
-the meetings stepped or the deemed resignations (``Rule.changes_with``), a dated fact that came to be
-known, or the as-of day reaching the day the rule said its answer holds until (``Rule.holds_until``).
+the meetings stepped, the deemed resignations, or a dated fact of a kind it reads (``Rule.changes_with``),
+or the as-of day reaching the day the rule said its answer holds until (``Rule.holds_until``).
 
 Dated facts come in as the as-of day passes them, without evaluating afresh: a membership starting, or
-its end becoming known, a contribution year beginning, a report. A partnership starting, or an
-organisation joining, being agreed or inducted, changes too much of a partnership's structure to patch:
-then, and for a meeting recorded out of order, the ledger evaluates afresh rather than guess.
+its end becoming known, an organisation joining, being agreed or inducted, a contribution year beginning, a
+report. A partnership starting changes too much to patch: then, and for a meeting recorded out of order,
+the ledger evaluates afresh rather than guess.
 
 The findings are always those :func:`~psr_core.evaluation.evaluate` would give for the same facts on the
 same day; a property test holds the ledger to that.
@@ -28,8 +28,27 @@ from .assessment import HistoryIndex
 from .casework import match_responses
 from .evaluation import Evaluation, FindingsBook, PolicyChoice, policy_for
 from .findings import Finding
-from .model import History, Meeting, Membership
-from .rules.base import MEETINGS, RESIGNATIONS, Rule, earliest
+from .model import History, Meeting, Membership, Organisation
+from .model.history import membership_as_of, organisation_as_of
+from .rules.base import (
+    CONTRIBUTIONS,
+    FACTS,
+    MEETINGS,
+    ORGANISATIONS,
+    REPORTS,
+    RESIGNATIONS,
+    SEATS,
+    Rule,
+    earliest,
+)
+
+_KINDS = {
+    "membership": SEATS,
+    "organisation": ORGANISATIONS,
+    "contribution": CONTRIBUTIONS,
+    "report": REPORTS,
+}
+"""The kind of change (``Rule.changes_with``) each kind of dated fact makes."""
 
 
 @attrs.frozen
@@ -37,7 +56,7 @@ class _Fact:
     """A fact that comes to be known on ``day``: ``kind`` says how the ledger takes it in."""
 
     day: date
-    kind: str  # "membership", "contribution", "report" or "afresh"
+    kind: str  # "membership", "organisation", "contribution", "report" or "afresh"
     fact: Any = attrs.field(eq=False)
 
 
@@ -51,7 +70,7 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     for organisation in history.organisations:
         for day in (organisation.joined, organisation.agreed_on, organisation.inducted_on):
             if day is not None and day > as_of:
-                facts.append(_Fact(day, "afresh", organisation))
+                facts.append(_Fact(day, "organisation", organisation))
     for membership in history.memberships:
         for day in (membership.start, membership.end):
             if day is not None and day > as_of:
@@ -75,31 +94,25 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     return facts
 
 
-def _as_known_on(membership: Membership, day: date) -> Membership | None:
-    """The membership as it stood at the end of ``day`` (``History.as_it_stood``)."""
-    if membership.start > day:
-        return None
-    if membership.end is None or membership.end <= day:
-        return membership
-    return attrs.evolve(membership, end=None)
-
-
 class _Closing:
     """One partnership's closing findings, rule by rule, each kept until what it depends on changes."""
 
     def __init__(self, book: FindingsBook) -> None:
         self.book = book
-        self.facts = 0
-        self._kept: dict[str, tuple[tuple[int, int, int], date | None, list[Finding]]] = {}
+        self.facts: dict[str, int] = dict.fromkeys(FACTS, 0)
+        """How many dated facts of each kind came in (``rules.base.FACTS``)."""
+        self._kept: dict[str, tuple[tuple[int, ...], date | None, list[Finding]]] = {}
         self.findings: list[Finding] = []
         self.holds_until: date | None = None
 
-    def _key(self, rule: Rule) -> tuple[int, int, int]:
+    def _key(self, rule: Rule) -> tuple[int, ...]:
+        """What the rule's closing findings depend on, as counts: they are worked out again when it moves."""
         assessment = self.book.assessment
+        changes = rule.changes_with
         return (
-            self.facts,
-            len(assessment.runs.ends) if RESIGNATIONS in rule.changes_with else -1,
-            len(assessment.meetings) if MEETINGS in rule.changes_with else -1,
+            *(self.facts[kind] if kind in changes else -1 for kind in FACTS),
+            len(assessment.runs.ends) if RESIGNATIONS in changes else -1,
+            len(assessment.meetings) if MEETINGS in changes else -1,
         )
 
     def refresh(self) -> list[Finding]:
@@ -216,7 +229,9 @@ class Ledger:
         return facts
 
     def _partnerships_of(self, fact: _Fact) -> set[str]:
-        if fact.kind == "membership":
+        if fact.kind == "organisation":
+            owner = fact.fact.partnership
+        elif fact.kind == "membership":
             owner = self._partnership_of.get(fact.fact.group)
         elif fact.kind == "contribution":
             owner = self._organisation_partnership.get(fact.fact.organisation)
@@ -229,12 +244,20 @@ class Ledger:
         with the seat as it was known before and as it is known now."""
         if fact.kind == "membership":
             membership: Membership = fact.fact
-            old, new = _as_known_on(membership, self.as_of), _as_known_on(membership, later)
+            old, new = membership_as_of(membership, self.as_of), membership_as_of(membership, later)
             if new is None or old == new:
                 return None
             self._index.take_in(new, replacing=old)
             owner = self._partnership_of.get(membership.group)
             return (owner, old, new) if owner in self._books else None
+        if fact.kind == "organisation":
+            organisation: Organisation = fact.fact
+            known = organisation_as_of(organisation, later)
+            if known is not None and known != organisation_as_of(organisation, self.as_of):
+                self._index.take_in(known)
+                if known.partnership in self._books:
+                    self._books[known.partnership].assessment.take_in(known)
+            return None
         self._index.take_in(fact.fact)
         return None
 
@@ -268,8 +291,11 @@ class Ledger:
             if meeting is not None
             else set()
         )
-        informed = {p for fact in facts for p in self._partnerships_of(fact)}
-        touched = own | informed | self._falling_due(later)
+        informed: dict[str, set[str]] = {}
+        for fact in facts:
+            for partnership in self._partnerships_of(fact):
+                informed.setdefault(partnership, set()).add(_KINDS[fact.kind])
+        touched = own | informed.keys() | self._falling_due(later)
         before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
         seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
         for fact in facts:
@@ -277,8 +303,9 @@ class Ledger:
             if changed is not None:
                 owner, old, new = changed
                 seats.setdefault(owner, []).append((old, new))
-        for partnership in informed:
-            self._closings[partnership].facts += 1
+        for partnership, kinds in informed.items():
+            for kind in kinds:
+                self._closings[partnership].facts[kind] += 1
         self.as_of = later
         if meeting is not None:
             self._last = (meeting.start, meeting.id)

@@ -94,3 +94,27 @@ def test_a_seat_changing_hands_is_taken_in_without_evaluating_afresh() -> None:
         ledger.record(meeting)
     assert ledger.rebuilds == 1
     assert ledger.evaluation() == evaluate(history, None, days[-1])
+
+
+def test_an_organisation_joining_is_taken_in_without_evaluating_afresh() -> None:
+    """1.7.4: Runshaw College joins on 1 September 2015, is agreed with the Implementation Group's named chair
+    and inducted later; the ledger takes each in as the day passes it, and finds what evaluate finds."""
+    from strategies.chorley import chorley, held, monthly, partner
+
+    days = monthly(date(2015, 7, 14), 5)
+    runshaw = partner(
+        "runshaw",
+        joined=date(2015, 9, 1),
+        agreed_by_chair="steve-winterson",
+        agreed_on=date(2015, 9, 20),
+        inducted_on=date(2015, 10, 20),
+    )
+    history = chorley(
+        organisations=[partner("chorley-council"), runshaw], meetings=[held("exec", day) for day in days]
+    )
+    ledger = Ledger(attrs.evolve(history, meetings=history.meetings[:1]), None, days[0])
+    for meeting in history.meetings[1:]:
+        ledger.record(meeting)
+        recorded = attrs.evolve(history, meetings=ledger.meetings)
+        assert ledger.evaluation().findings == evaluate(recorded, None, ledger.as_of).findings
+    assert ledger.rebuilds == 1

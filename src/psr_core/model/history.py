@@ -41,17 +41,11 @@ class History:
         return History(
             partnerships=[p for p in self.partnerships if p.started <= as_of],
             organisations=[
-                _organisation_as_of(o, as_of)
-                for o in self.organisations
-                if o.joined is None or o.joined <= as_of
+                known for o in self.organisations if (known := organisation_as_of(o, as_of)) is not None
             ],
             people=self.people,
             groups=self.groups,
-            memberships=[
-                m if m.end is None or m.end <= as_of else attrs.evolve(m, end=None)
-                for m in self.memberships
-                if m.start <= as_of
-            ],
+            memberships=[seat for m in self.memberships if (seat := membership_as_of(m, as_of)) is not None],
             meetings=[_meeting_as_of(m, as_of) for m in self.meetings if m.day <= as_of],
             contributions=[c for c in self.contributions if date(c.year, 4, 1) <= as_of],
             reports=[r for r in self.reports if r.date <= as_of],
@@ -59,7 +53,21 @@ class History:
         )
 
 
-def _organisation_as_of(organisation: Organisation, as_of: date) -> Organisation:
+def membership_as_of(membership: Membership, as_of: date) -> Membership | None:
+    """The membership as it stood at the end of ``as_of`` (``None``: not begun); an end dated later is not
+    yet known. The evaluation and the incremental ledger both ask here."""
+    if membership.start > as_of:
+        return None
+    if membership.end is None or membership.end <= as_of:
+        return membership
+    return attrs.evolve(membership, end=None)
+
+
+def organisation_as_of(organisation: Organisation, as_of: date) -> Organisation | None:
+    """The organisation as it stood at the end of ``as_of`` (``None``: not yet joined); an agreement or an
+    induction dated later is not yet known."""
+    if organisation.joined is not None and organisation.joined > as_of:
+        return None
     return attrs.evolve(
         organisation,
         agreed_by_chair=organisation.agreed_by_chair

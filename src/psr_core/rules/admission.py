@@ -7,7 +7,7 @@ from datetime import date
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from .base import MEETINGS, finds, never, rule
+from .base import MEETINGS, ORGANISATIONS, finds, never, rule
 
 
 def chairs_on(assessment: Assessment, day: date) -> dict[str, str]:
@@ -34,7 +34,7 @@ NEW_PARTNER = finds(
 @rule(
     NEW_PARTNER,
     holds_until=never,
-    changes_with=frozenset({MEETINGS}),
+    changes_with=frozenset({MEETINGS, ORGANISATIONS}),
 )
 def new_partners(assessment: Assessment) -> Iterator[Finding]:
     started = assessment.partnership.started

@@ -17,10 +17,11 @@ the state, which the findings book calls directly.
 
 So that an incremental evaluation need not ask ``close`` again every day, a rule says how long what it
 closed with holds: ``holds_until`` gives the first as-of day on which ``close`` could find otherwise
-(``None``: never), as long as no dated fact (a membership, a report, a contribution ...) has come in and
-nothing named in ``changes_with`` has changed: ``"meetings"`` (another held meeting stepped) or
-``"resignations"`` (a deemed resignation ended a seat). The defaults assume the worst: the next day, and
-both.
+(``None``: never), as long as nothing named in ``changes_with`` has changed: ``"meetings"`` (another held
+meeting stepped), ``"resignations"`` (a deemed resignation ended a seat), or a dated fact of its kind came
+to be known: ``"seats"`` (a membership starting or its end), ``"organisations"`` (a partner joining, being
+agreed or inducted), ``"contributions"``, ``"reports"``. The defaults assume the worst: the next day, and
+all of them.
 """
 
 from __future__ import annotations
@@ -43,7 +44,13 @@ Judge = Callable[[Assessment, Meeting], Iterable[Finding]]
 
 MEETINGS = "meetings"
 RESIGNATIONS = "resignations"
-EVERYTHING = frozenset({MEETINGS, RESIGNATIONS})
+SEATS = "seats"
+ORGANISATIONS = "organisations"
+CONTRIBUTIONS = "contributions"
+REPORTS = "reports"
+FACTS = (SEATS, ORGANISATIONS, CONTRIBUTIONS, REPORTS)
+"""The kinds of dated fact the incremental ledger takes in as the day passes them."""
+EVERYTHING = frozenset({MEETINGS, RESIGNATIONS, *FACTS})
 
 RULES: dict[str, Rule] = {}
 

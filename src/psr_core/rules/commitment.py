@@ -11,7 +11,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import ContributionKind, amount_number
 from ..periods import financial_year_end, financial_year_of
-from .base import earliest, finds, parameters_hold_until, rule
+from .base import CONTRIBUTIONS, ORGANISATIONS, earliest, finds, parameters_hold_until, rule
 
 
 def _year_ends_next(assessment: Assessment) -> date | None:
@@ -32,7 +32,7 @@ CONTRIBUTION = finds(
 @rule(
     CONTRIBUTION,
     holds_until=_year_ends_next,
-    changes_with=frozenset(),
+    changes_with=frozenset({CONTRIBUTIONS, ORGANISATIONS}),
 )
 def contributions(assessment: Assessment) -> Iterator[Finding]:
     totals: defaultdict[tuple[str, int], dict[ContributionKind, Decimal]] = defaultdict(dict)

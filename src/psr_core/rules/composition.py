@@ -8,7 +8,17 @@ from datetime import date, timedelta
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Membership, Role, Tier
-from .base import RESIGNATIONS, Finds, earliest, finds, never, parameters_hold_until, rule
+from .base import (
+    ORGANISATIONS,
+    RESIGNATIONS,
+    SEATS,
+    Finds,
+    earliest,
+    finds,
+    never,
+    parameters_hold_until,
+    rule,
+)
 
 TIER_NAMES = {
     Tier.EXECUTIVE: "Executive",
@@ -45,15 +55,16 @@ def _seat_rule(
     groups = assessment.groups_of_tier(tier)
     tier_name = TIER_NAMES[tier]
     role_name = role.value.replace("-", " ")
+    # Each seat of the role on the tier, by the organisation it represents: one pass over the memberships.
+    by_organisation: dict[str | None, list[Membership]] = {}
+    for group in groups:
+        for membership in assessment.memberships(group.id):
+            if membership.role is role:
+                by_organisation.setdefault(assessment.organisation_of(membership), []).append(membership)
     for organisation in sorted(assessment.organisations.values(), key=lambda o: o.id):
         if organisation.status not in statuses:
             continue
-        seats = [
-            membership
-            for group in groups
-            for membership in assessment.memberships(group.id)
-            if membership.role is role and assessment.organisation_of(membership) == organisation.id
-        ]
+        seats = by_organisation.get(organisation.id, [])
         if any(assessment.sits(seat, assessment.as_of) for seat in seats):
             continue
         since = vacant_since(assessment, seats, assessment.joined(organisation))
@@ -85,7 +96,7 @@ EXECUTIVE = finds(
 @rule(
     EXECUTIVE,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "executive_statuses"),
-    changes_with=frozenset({RESIGNATIONS}),
+    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
 )
 def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -109,7 +120,7 @@ IMPLEMENTATION = finds(
     holds_until=lambda assessment: seats_hold_until(
         assessment, Tier.IMPLEMENTATION, "implementation_statuses"
     ),
-    changes_with=frozenset({RESIGNATIONS}),
+    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
 )
 def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -131,7 +142,7 @@ BOARD = finds(
 @rule(
     BOARD,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.BOARD, "board_statuses"),
-    changes_with=frozenset({RESIGNATIONS}),
+    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
 )
 def board_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
@@ -153,7 +164,7 @@ ADVOCATES = finds(
 @rule(
     ADVOCATES,
     holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "advocate_roles"),
-    changes_with=frozenset({RESIGNATIONS}),
+    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
 )
 def advocates(assessment: Assessment) -> Iterator[Finding]:
     groups = assessment.groups_of_tier(Tier.EXECUTIVE)
@@ -196,7 +207,7 @@ ROLE = finds(
 @rule(
     ROLE,
     holds_until=never,
-    changes_with=frozenset(),
+    changes_with=frozenset({SEATS}),
 )
 def roles(assessment: Assessment) -> Iterator[Finding]:
     for group in sorted(assessment.groups.values(), key=lambda g: g.id):

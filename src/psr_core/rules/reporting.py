@@ -9,7 +9,7 @@ from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import ReportKind
 from ..periods import add_months, period_bounds, period_label, period_of
-from .base import finds, rule
+from .base import REPORTS, finds, rule
 
 
 def _period_ends_next(assessment: Assessment) -> date | None:
@@ -30,7 +30,7 @@ SCRUTINY = finds(
 @rule(
     SCRUTINY,
     holds_until=_period_ends_next,
-    changes_with=frozenset(),
+    changes_with=frozenset({REPORTS}),
 )
 def scrutiny(assessment: Assessment) -> Iterator[Finding]:
     months = int(assessment.value("scrutiny_months", assessment.partnership.started))
@@ -78,7 +78,7 @@ ANNUAL = finds(
 @rule(
     ANNUAL,
     holds_until=_review_falls_due,
-    changes_with=frozenset(),
+    changes_with=frozenset({REPORTS}),
 )
 def annual_review(assessment: Assessment) -> Iterator[Finding]:
     reviews = sorted(
