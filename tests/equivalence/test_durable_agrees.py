@@ -9,23 +9,12 @@ whole history, and leaves no event waiting in the engine. CI runs at least 500 g
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-
-try:
-    import durable.engine  # noqa: F401
-except ImportError as exc:
-    if os.environ.get("CI"):  # CI installs every extra: a missing engine is a failure there, not a skip
-        raise
-    pytest.skip(
-        f"the durable extra is not installed ({exc}); pip install -e '.[durable]'", allow_module_level=True
-    )
-
 from hypothesis import given
 from hypothesis import strategies as st
 from three_paths import EQUIVALENCE, IN_A_HISTORY
@@ -53,7 +42,10 @@ from psr_core import (
 )
 from psr_core.evaluation import PolicyChoice
 from strategies import histories
+from strategies.extras import require
 from strategies.tangled import only_the_adapters_rules, policies, tangled_histories
+
+require("durable.engine", "durable")  # skip without the extra; fail under CI
 
 ROOT = Path(__file__).resolve().parents[2]
 REALISTIC = EQUIVALENCE

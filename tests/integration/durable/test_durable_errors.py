@@ -8,22 +8,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
-try:
-    import durable.engine  # noqa: F401
-except ImportError as exc:
-    if os.environ.get("CI"):  # CI installs every extra: a missing engine is a failure there, not a skip
-        raise
-    pytest.skip(
-        f"the durable extra is not installed ({exc}); pip install -e '.[durable]'", allow_module_level=True
-    )
 
 from psr_adapters.durable import (
     ActionError,
@@ -38,6 +28,9 @@ from psr_adapters.durable.core_view import CoreDisagreementError, CoreView
 from psr_adapters.durable.events import DeclarationMade, parse_event
 from psr_core import CHORLEY_2015, PsrError
 from psr_core.policy import CHORLEY_2015_REVIEW
+from strategies.extras import require
+
+require("durable.engine", "durable")  # skip without the extra; fail under CI
 
 STARTED = {
     "id": "chorley",

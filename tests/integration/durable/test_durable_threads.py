@@ -10,23 +10,11 @@ findings are exactly those ``evaluate`` gives for the same history.
 from __future__ import annotations
 
 import functools
-import os
 import random
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-
-import pytest
-
-try:
-    import durable.engine  # noqa: F401
-except ImportError as exc:
-    if os.environ.get("CI"):  # CI installs every extra: a missing engine is a failure there, not a skip
-        raise
-    pytest.skip(
-        f"the durable extra is not installed ({exc}); pip install -e '.[durable]'", allow_module_level=True
-    )
 
 from psr_adapters.durable import DurableHost, Event, events_from_history, last_day, meeting_events
 from psr_adapters.durable.rulesets import RULE_IDS
@@ -49,6 +37,9 @@ from psr_core import (
     Tier,
     evaluate,
 )
+from strategies.extras import require
+
+require("durable.engine", "durable")  # skip without the extra; fail under CI
 
 STATUSES = [AttendanceStatus.PRESENT] * 3 + [
     AttendanceStatus.APOLOGIES,
