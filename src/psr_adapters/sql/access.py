@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 import attrs
 from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
@@ -65,12 +66,19 @@ class ApiTokenRow(Base):
 
 
 class FeedRow(Base):
-    """A private calendar subscription of one person or one group; ``etag`` and ``last_modified`` are the
-    feed's last published state, kept so that Last-Modified never moves backwards."""
+    """A private calendar subscription of one person, one group or one partnership; ``etag`` and
+    ``last_modified`` are the feed's last published state, kept so that Last-Modified never moves backwards."""
 
     __tablename__ = "psr_feed"
     __table_args__ = (
-        CheckConstraint("(person_id IS NULL) <> (group_id IS NULL)", name="person_or_group"),
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in ("person_id", "group_id", "partnership_id")
+            )
+            + " = 1",
+            name="one_subject",
+        ),
         MARIADB_OPTIONS,
     )
 
@@ -83,6 +91,7 @@ class FeedRow(Base):
     etag: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH + 2))
     last_modified: Mapped[datetime | None] = mapped_column(Moment)
     last_used: Mapped[datetime | None] = mapped_column(Moment)
+    partnership_id: Mapped[str | None] = mapped_column(Id)
 
 
 @attrs.frozen
@@ -115,6 +124,16 @@ class Feed:
     etag: str | None
     last_modified: datetime | None
     last_used: datetime | None = None
+    partnership: str | None = None
+
+
+def _subject(row: Any) -> str:
+    """Whose calendar a feed is: ``person gary-hall``, ``group exec``, ``partnership chorley-psr``."""
+    if row.person_id is not None:
+        return f"person {row.person_id}"
+    if row.group_id is not None:
+        return f"group {row.group_id}"
+    return f"partnership {row.partnership_id}"
 
 
 def digest(secret: str) -> str:
@@ -191,7 +210,7 @@ class Access:
         return [
             Listed(
                 r.id,
-                f"person {r.person_id}" if r.person_id is not None else f"group {r.group_id}",
+                _subject(r),
                 r.created,
                 r.last_used,
                 None,
@@ -250,9 +269,13 @@ class Access:
 
     # -- calendar feeds ---------------------------------------------------------------------------------
 
-    def create_feed(self, *, person: str | None = None, group: str | None = None) -> Issued:
-        if (person is None) == (group is None):
-            raise ValueError("a feed is of one person or one group: give exactly one")
+    def create_feed(
+        self, *, person: str | None = None, group: str | None = None, partnership: str | None = None
+    ) -> Issued:
+        """A new feed: the calendar of one person, one group, or one partnership (every meeting of its
+        groups)."""
+        if sum(subject is not None for subject in (person, group, partnership)) != 1:
+            raise ValueError("a feed is of one person, one group or one partnership: give exactly one")
         issued = _new(FEED_PREFIX)
         with self._begin("creating a calendar feed") as c:
             c.execute(
@@ -261,6 +284,7 @@ class Access:
                     digest=digest(issued.secret),
                     person_id=person,
                     group_id=group,
+                    partnership_id=partnership,
                     created=_now(),
                 )
             )
@@ -285,6 +309,7 @@ class Access:
             row.etag,
             row.last_modified,
             row.last_used,
+            row.partnership_id,
         )
 
     def published(self, feed: Feed, etag: str) -> datetime:

@@ -7,6 +7,7 @@ import hashlib
 from datetime import datetime
 
 import attrs
+import pytest
 import vobject  # the package ships no type information
 from http_api import Api, api_fixture, chorley_db_fixture  # noqa: F401 (fixtures, found by pytest by name)
 from icalendar import Calendar, Event
@@ -167,3 +168,27 @@ def test_a_moved_or_cancelled_meeting_raises_sequence_dtstamp_and_last_modified_
     assert _revision(placed[kept_uid])[0] == _revision(after[kept_uid])[0] + 1
     assert _revision(placed[kept_uid])[1] > _revision(after[kept_uid])[1]
     assert _revision(placed[moved_uid]) == _revision(after[moved_uid])
+
+
+def test_a_partnership_feed_is_every_meeting_of_its_groups_and_follows_a_move(api: Api) -> None:
+    feed = f"/v1/calendars/{api.access.create_feed(partnership='chorley').secret}.ics"
+    served = events(api.client.get(feed).content)
+    group_feed = events(api.client.get(feed_path(api, group="exec")).content)
+    meetings = {u for u in served if u.startswith("meeting-")}
+    assert {u for u in group_feed if u.startswith("meeting-")} < meetings
+    assert {u.split("-")[1] for u in meetings} == {"board", "exec", "ig"}
+    ig = uid("meeting", "ig-2015-07-28", "psr")
+    with Recorder(api.url) as other:
+        stored = other.meeting("ig-2015-07-28")
+        moved = attrs.evolve(stored.value, location="Union Street Offices", attendance=(), items=())
+        other.update_meeting(moved, version=stored.version)
+    after = events(api.client.get(feed).content)
+    assert _revision(after[ig])[0] == _revision(served[ig])[0] + 1
+    assert str(after[ig]["LOCATION"]) == "Union Street Offices"
+
+
+def test_access_refuses_a_feed_of_no_one_or_of_two_subjects(api: Api) -> None:
+    with pytest.raises(ValueError, match="give exactly one"):
+        api.access.create_feed()
+    with pytest.raises(ValueError, match="give exactly one"):
+        api.access.create_feed(group="exec", partnership="chorley")
