@@ -2,7 +2,8 @@
 what is derived from it (dataset documents, findings, calendars).
 
 Keeping it current costs one cheap question per request, "which revision is the database at?"
-(:mod:`psr_adapters.sql.revisions`), asked at most every ``cache_seconds``. When a write (through this
+(:mod:`psr_adapters.sql.revisions`), asked at most every ``cache_seconds``, and asked in the same query as
+the request's token check (:data:`SEEN`) when there is one. When a write (through this
 server, another worker, or another machine) moved the revision on, only the meetings it changed are read
 and put in place; an import or a change to anything but meetings reads the whole history again. One
 request at a time brings the view up to date: the others wait for it and use what it read, so a busy
@@ -20,6 +21,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import UTC, date
 from typing import Any, TypeVar
 
@@ -43,6 +45,10 @@ DERIVED_LIMIT = 512
 """How many derived answers (findings documents, calendars) are kept before the oldest are dropped."""
 LEDGER_LIMIT = 4
 """How many ledgers (as-of day and policy) are kept current; each holds its findings, not the history."""
+SEEN: ContextVar[int | None] = ContextVar("psr_seen_revision", default=None)
+"""The revision the database was at when this request's token was checked (in the same query,
+:meth:`~psr_adapters.sql.access.Access.check`): a held history at that revision or later is current for
+the request, and no second question is asked."""
 
 
 class Store:
@@ -83,8 +89,12 @@ class Store:
     def history(self) -> tuple[int, History]:
         """The history and the revision it is at, as current as the last check (``cache_seconds``)."""
         asked = time.monotonic()
+        seen = SEEN.get()
         with self._lock:
-            if self._history is not None and asked - self._checked < self.settings.cache_seconds:
+            if self._history is not None and (
+                asked - self._checked < self.settings.cache_seconds
+                or (seen is not None and seen <= self._revision)
+            ):
                 return self._revision, self._history
         with self._refreshing:
             with self._lock:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .engine import SQLITE_BUSY_SECONDS, connected, name_of, reading, translated
 from .errors import RecordNotFoundError
 from .migrations import require_current
+from .revisions import RevisionRow
 from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
 
 USE_RECORDED_EVERY = timedelta(minutes=1)
@@ -225,7 +226,15 @@ class Access:
 
     def scope_of(self, secret: str) -> Scope | None:
         """The scope of a live token, or ``None`` for an unknown or revoked one."""
+        return self.check(secret)[0]
+
+    def check(self, secret: str) -> tuple[Scope | None, int | None]:
+        """The scope of a live token (``None`` for an unknown, revoked or expired one), and the revision
+        of the stored history (:mod:`.revisions`) read in the same query, so that a server learns both in
+        one round trip; ``None`` when no token has that secret. The token is read afresh each time, so a
+        revocation takes effect on the next request."""
         wanted = digest(secret)
+        revision = select(RevisionRow.revision).where(RevisionRow.id == 1).scalar_subquery()
         with self._begin("checking an API token", read_only=True) as c:
             row = c.execute(
                 select(
@@ -235,15 +244,17 @@ class Access:
                     ApiTokenRow.revoked,
                     ApiTokenRow.expires,
                     ApiTokenRow.last_used,
+                    revision.label("revision"),
                 ).where(ApiTokenRow.digest == wanted)
             ).first()
-        if row is None or row.revoked is not None or not hmac.compare_digest(row.digest, wanted):
-            return None
+        if row is None or not hmac.compare_digest(row.digest, wanted):
+            return None, None
+        held = 0 if row.revision is None else int(row.revision)
         now = _now()
-        if row.expires is not None and row.expires <= now:
-            return None
+        if row.revoked is not None or (row.expires is not None and row.expires <= now):
+            return None, held
         self._used(ApiTokenRow, row.id, row.last_used, now)
-        return Scope(row.scope)
+        return Scope(row.scope), held
 
     def _used(
         self, table: type[ApiTokenRow] | type[FeedRow], key: str, last: datetime | None, now: datetime
