@@ -55,7 +55,9 @@ class Store:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self.engine = (
-            engine if engine is not None else create_database_engine(database_url(settings.database))
+            engine
+            if engine is not None
+            else create_database_engine(database_url(settings.database), pre_ping=False)
         )
         self._owned = engine is None
         require_existing_file(self.engine)

@@ -22,13 +22,13 @@ from enum import StrEnum
 from typing import Any
 
 import attrs
-from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
+from sqlalchemy import CheckConstraint, Engine, Select, String, insert, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .engine import SQLITE_BUSY_SECONDS, connected, name_of, reading, translated
-from .errors import RecordNotFoundError
+from .errors import RecordNotFoundError, StorageError
 from .migrations import require_current
 from .revisions import RevisionRow
 from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
@@ -235,18 +235,16 @@ class Access:
         revocation takes effect on the next request."""
         wanted = digest(secret)
         revision = select(RevisionRow.revision).where(RevisionRow.id == 1).scalar_subquery()
-        with self._begin("checking an API token", read_only=True) as c:
-            row = c.execute(
-                select(
-                    ApiTokenRow.id,
-                    ApiTokenRow.digest,
-                    ApiTokenRow.scope,
-                    ApiTokenRow.revoked,
-                    ApiTokenRow.expires,
-                    ApiTokenRow.last_used,
-                    revision.label("revision"),
-                ).where(ApiTokenRow.digest == wanted)
-            ).first()
+        query = select(
+            ApiTokenRow.id,
+            ApiTokenRow.digest,
+            ApiTokenRow.scope,
+            ApiTokenRow.revoked,
+            ApiTokenRow.expires,
+            ApiTokenRow.last_used,
+            revision.label("revision"),
+        ).where(ApiTokenRow.digest == wanted)
+        row = self._first("checking an API token", query)
         if row is None or not hmac.compare_digest(row.digest, wanted):
             return None, None
         held = 0 if row.revision is None else int(row.revision)
@@ -306,8 +304,7 @@ class Access:
 
     def feed(self, secret: str) -> Feed | None:
         wanted = digest(secret)
-        with self._begin("reading a calendar feed", read_only=True) as c:
-            row = c.execute(select(FeedRow).where(FeedRow.digest == wanted)).first()
+        row = self._first("reading a calendar feed", select(FeedRow).where(FeedRow.digest == wanted))
         if row is None or not hmac.compare_digest(row.digest, wanted):
             return None
         if row.revoked is None:
@@ -342,6 +339,24 @@ class Access:
         return moment
 
     # -- helpers ----------------------------------------------------------------------------------------
+
+    def _first(self, doing: str, query: Select[Any]) -> Any:
+        """The first row of ``query``, read once more on a fresh connection if the pooled one was dropped.
+
+        A pooled connection the database dropped (it restarted, or closed an idle one) fails its first
+        query; the pool then throws its connections away and a fresh one answers. Every request to
+        ``psr serve`` begins here (its token, or its feed), so a server whose engine does not test each
+        connection before use (one round trip less) loses no request to a restart.
+        """
+        try:
+            with self._begin(doing, read_only=True) as c:
+                return c.execute(query).first()
+        except StorageError as error:
+            cause = error.__cause__
+            if not (isinstance(cause, DBAPIError) and cause.connection_invalidated):
+                raise
+        with self._begin(doing, read_only=True) as c:
+            return c.execute(query).first()
 
     def _revoke(self, table: type[ApiTokenRow] | type[FeedRow], token_or_id: str, kind: str) -> str:
         with self._begin(f"revoking a {kind}") as c:

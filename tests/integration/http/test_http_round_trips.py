@@ -9,10 +9,17 @@ from typing import Any
 
 import attrs
 import pytest
-from http_api import Api, api_fixture, chorley_db_fixture  # noqa: F401 (fixtures, found by pytest by name)
+from http_api import (  # noqa: F401 (fixtures, found by pytest by name)
+    Api,
+    api_fixture,
+    chorley_db_fixture,
+    postgresql_db_fixture,
+    postgresql_schema_fixture,
+)
+from sqlalchemy import create_engine
 
 from psr_adapters.http.store import Store
-from psr_adapters.sql import Recorder
+from psr_adapters.sql import Recorder, database_url
 
 
 @pytest.fixture(name="refreshes")
@@ -55,3 +62,32 @@ def test_a_revoked_token_is_refused_on_the_next_request(api: Api) -> None:
     assert api.client.get("/v1/groups", headers=api.headers()).status_code == 200
     api.access.revoke_token(api.read_token)
     assert api.client.get("/v1/groups", headers=api.headers()).status_code == 401
+
+
+def test_a_server_on_postgresql_loses_no_request_when_its_pooled_connections_are_dropped(
+    postgresql_db: str,
+) -> None:
+    """The server's engine does not test each connection before use: the first query of a request (the
+    token or the feed) finds a dropped connection and is read again on a fresh one."""
+    api = Api(postgresql_db)
+    try:
+        feed = f"/v1/calendars/{api.access.create_feed(group='exec').secret}.ics"
+        assert api.client.get("/v1/groups", headers=api.headers()).status_code == 200
+        assert api.client.get(feed).status_code == 200
+        engine = api.app.state.store.engine
+        held = [engine.connect() for _ in range(engine.pool.checkedin())]
+        pids = [c.exec_driver_sql("SELECT pg_backend_pid()").scalar() for c in held]
+        for connection in held:
+            connection.close()
+        assert pids
+        killer = create_engine(database_url(postgresql_db))
+        try:
+            with killer.connect() as connection:
+                for pid in pids:
+                    connection.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+        finally:
+            killer.dispose()
+        assert api.client.get("/v1/groups", headers=api.headers()).status_code == 200
+        assert api.client.get(feed).status_code == 200
+    finally:
+        api.close()
