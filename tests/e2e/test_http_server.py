@@ -143,3 +143,28 @@ def test_two_workers_each_see_a_write_through_the_other_on_the_next_request(tmp_
             assert httpx.get(f"{served.base}/v1/meetings/exec-extra", headers=headers).status_code == 200
     finally:
         served.stop()
+
+
+def test_a_partnership_feed_made_on_the_command_line_serves_every_meeting_of_its_groups(
+    server: tuple[str, str],
+) -> None:
+    base, db = server
+    made = psr("feed", "create", "--partnership", "chorley", "--db", db, "--base-url", base)
+    url = made.strip().splitlines()[-1]
+    calendar = httpx.get(url)
+    assert calendar.status_code == 200
+    for meeting in ("board-2015-06-16", "exec-2015-07-14", "ig-2015-07-28"):
+        assert f"UID:meeting-{meeting}@psr" in calendar.text
+    assert "partnership chorley" in psr("feed", "list", "--db", db)
+    wrong = subprocess.run(
+        [*PSR, "feed", "create", "--partnership", "nowhere", "--db", db], capture_output=True, text=True
+    )
+    assert wrong.returncode == 2
+    assert "no partnership has the id 'nowhere'" in wrong.stderr
+    both = subprocess.run(
+        [*PSR, "feed", "create", "--partnership", "chorley", "--group", "exec", "--db", db],
+        capture_output=True,
+        text=True,
+    )
+    assert both.returncode == 2
+    assert "one of them" in both.stderr

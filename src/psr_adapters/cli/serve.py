@@ -173,19 +173,31 @@ def token_revoke(token_or_id: str, database: str | None) -> None:
 
 @click.group("feed")
 def feed() -> None:
-    """Private calendar subscriptions of a person or a group."""
+    """Private calendar subscriptions of a person, a group or a partnership."""
 
 
 @feed.command("create")
 @click.option("--person", metavar="ID", help="The person whose meetings the calendar shows.")
 @click.option("--group", metavar="ID", help="The group whose meetings the calendar shows.")
+@click.option(
+    "--partnership", metavar="ID", help="The partnership whose groups' meetings the calendar shows."
+)
 @click.option("--base-url", metavar="URL", help="The server's public address [$PSR_BASE_URL].")
 @db_option
 @reports_errors
-def feed_create(person: str | None, group: str | None, base_url: str | None, database: str | None) -> None:
+def feed_create(
+    person: str | None,
+    group: str | None,
+    partnership: str | None,
+    base_url: str | None,
+    database: str | None,
+) -> None:
     """Make a subscription URL (printed alone on the last line) carrying an unguessable token."""
-    if (person is None) == (group is None):
-        raise click.UsageError("give --person ID or --group ID (one of them)")
+    given = {"person": person, "group": group, "partnership": partnership}
+    chosen = [(kind, value) for kind, value in given.items() if value is not None]
+    if len(chosen) != 1:
+        raise click.UsageError("give --person ID, --group ID or --partnership ID (one of them)")
+    kind, wanted = chosen[0]
     from ..extras import require_extra
 
     require_extra("http", "psr feed create")
@@ -193,14 +205,16 @@ def feed_create(person: str | None, group: str | None, base_url: str | None, dat
     from ..sql import load_history
 
     history = load_history(database)
-    known = {p.id for p in history.people} if person is not None else {g.id for g in history.groups}
-    wanted = person if person is not None else group
-    if wanted not in known:
-        kind = "person" if person is not None else "group"
+    known = {
+        "person": {p.id for p in history.people},
+        "group": {g.id for g in history.groups},
+        "partnership": {p.id for p in history.partnerships},
+    }
+    if wanted not in known[kind]:
         raise click.BadParameter(f"no {kind} has the id {wanted!r} in the database", param_hint=f"--{kind}")
     settings = Settings.from_environment(os.environ, database=database, base_url=base_url)
     with _access(database) as access:
-        issued = access.create_feed(person=person, group=group)
+        issued = access.create_feed(person=person, group=group, partnership=partnership)
     click.echo(
         f"feed id {issued.id}; anyone with this URL can read the calendar (revoke it with psr feed revoke):"
     )

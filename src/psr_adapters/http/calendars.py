@@ -51,7 +51,7 @@ def _feed(store: Store, secret: str) -> tuple[bytes, str, datetime]:
     if feed.revoked:
         raise ProblemError(410, "this calendar feed has been revoked")
     try:
-        body = store.calendar(feed.person, feed.group)
+        body = store.calendar(feed.person, feed.group, feed.partnership)
     except PsrError as error:  # the person or group is no longer in the history
         raise ProblemError(404, f"the calendar of this feed cannot be made: {error}") from None
     etag = f'"{hashlib.sha256(body).hexdigest()}"'

@@ -2,7 +2,8 @@
 what is derived from it (dataset documents, findings, calendars).
 
 Keeping it current costs one cheap question per request, "which revision is the database at?"
-(:mod:`psr_adapters.sql.revisions`), asked at most every ``cache_seconds``. When a write (through this
+(:mod:`psr_adapters.sql.revisions`), asked at most every ``cache_seconds``, and asked in the same query as
+the request's token check (:data:`SEEN`) when there is one. When a write (through this
 server, another worker, or another machine) moved the revision on, only the meetings it changed are read
 and put in place; an import or a change to anything but meetings reads the whole history again. One
 request at a time brings the view up to date: the others wait for it and use what it read, so a busy
@@ -20,23 +21,23 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from datetime import date
+from contextvars import ContextVar
+from datetime import UTC, date
 from typing import Any, TypeVar
 
 import attrs
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from psr_core import Evaluation, History, Ledger, Meeting, Policy
 
 from ..dataset import document_from_history, meeting_document
 from ..ical import build_calendar
-from ..ical.events import uid
+from ..ical.events import CalendarEvent, uid
 from ..policy_file import resolve_policy
 from ..sql import Recorder, RecordNotFoundError, create_database_engine, database_url, revisions
 from ..sql.access import Access
 from ..sql.engine import connected, reading, require_existing_file, translated
 from ..sql.repository import Repository
-from ..sql.tables import MeetingRow
 from .settings import Settings
 
 T = TypeVar("T")
@@ -44,13 +45,19 @@ DERIVED_LIMIT = 512
 """How many derived answers (findings documents, calendars) are kept before the oldest are dropped."""
 LEDGER_LIMIT = 4
 """How many ledgers (as-of day and policy) are kept current; each holds its findings, not the history."""
+SEEN: ContextVar[int | None] = ContextVar("psr_seen_revision", default=None)
+"""The revision the database was at when this request's token was checked (in the same query,
+:meth:`~psr_adapters.sql.access.Access.check`): a held history at that revision or later is current for
+the request, and no second question is asked."""
 
 
 class Store:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self.engine = (
-            engine if engine is not None else create_database_engine(database_url(settings.database))
+            engine
+            if engine is not None
+            else create_database_engine(database_url(settings.database), pre_ping=False)
         )
         self._owned = engine is None
         require_existing_file(self.engine)
@@ -64,7 +71,7 @@ class Store:
         self._revision = -1
         self._checked = float("-inf")
         self._document: dict[str, Any] | None = None
-        self._versions: dict[str, int] = {}
+        self._revisions: dict[str, revisions.MeetingRevision] = {}
         self._ledgers: OrderedDict[tuple[date, str | None], Ledger] = OrderedDict()
         self._derived: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.loads = 0
@@ -84,8 +91,12 @@ class Store:
     def history(self) -> tuple[int, History]:
         """The history and the revision it is at, as current as the last check (``cache_seconds``)."""
         asked = time.monotonic()
+        seen = SEEN.get()
         with self._lock:
-            if self._history is not None and asked - self._checked < self.settings.cache_seconds:
+            if self._history is not None and (
+                asked - self._checked < self.settings.cache_seconds
+                or (seen is not None and seen <= self._revision)
+            ):
                 return self._revision, self._history
         with self._refreshing:
             with self._lock:
@@ -116,8 +127,14 @@ class Store:
                 except RecordNotFoundError:
                     self._load()
                 else:
+                    with (
+                        connected(self.engine) as c,
+                        translated(self.recorder.name, "reading the meetings' revisions"),
+                        reading(c).begin(),
+                    ):
+                        changed = revisions.meeting_revisions(c, changes.meetings)
                     with self._lock:
-                        self._versions.update((r.value.id, r.version) for r in recorded)
+                        self._revisions.update(changed)
                     self._apply(changes.revision, [r.value for r in recorded])
         with self._lock:
             self._checked = started
@@ -133,13 +150,13 @@ class Store:
         history = Repository(self.engine).load()
         with (
             connected(self.engine) as c,
-            translated(self.recorder.name, "reading the meetings' versions"),
+            translated(self.recorder.name, "reading the meetings' revisions"),
             reading(c).begin(),
         ):
-            versions = {str(i): int(v) for i, v in c.execute(select(MeetingRow.id, MeetingRow.version))}
+            meeting_revisions = revisions.meeting_revisions(c)
         with self._lock:
             self._history = history
-            self._versions = versions
+            self._revisions = meeting_revisions
             self._index = {meeting.id: i for i, meeting in enumerate(history.meetings)}
             self._revision = revision
             self._document = None
@@ -246,32 +263,40 @@ class Store:
                     self._ledgers[key] = made
                 return made.evaluation()
 
-    def calendar(self, person: str | None, group: str | None) -> bytes:
-        """The calendar of a person or a group. A meeting's SEQUENCE (:rfc:`5545#section-3.8.7.4`) is its
-        version in the database less one: the version moves on each time the meeting's details (its time,
-        place, status, groups or chair) are changed, so a calendar program replaces the event it holds."""
+    def calendar(self, person: str | None, group: str | None, partnership: str | None = None) -> bytes:
+        """The calendar of a person, a group or a partnership, with each meeting's revision as the database
+        keeps it (:mod:`psr_adapters.sql.revisions`): SEQUENCE (:rfc:`5545#section-3.8.7.4`) counts the
+        changes of its time, place or status, so that a calendar program replaces the event it holds, and
+        DTSTAMP and LAST-MODIFIED are when the last of them was made. A meeting unchanged since it was
+        recorded keeps the stamp taken from its data (:mod:`psr_adapters.ical.events`)."""
 
         def make(history: History) -> bytes:
+            domain = self.settings.uid_domain
             calendar = build_calendar(
                 history,
                 self.policies(history),
+                partnership=partnership,
                 person=person,
                 group=group,
-                uid_domain=self.settings.uid_domain,
+                uid_domain=domain,
             )
             with self._lock:
-                versions = dict(self._versions)
-            domain = self.settings.uid_domain
-            sequences = {
-                uid(kind, meeting_id, domain): version - 1
-                for meeting_id, version in versions.items()
-                if version > 1
+                held = dict(self._revisions)
+            kept = {
+                uid(kind, meeting_id, domain): revision
+                for meeting_id, revision in held.items()
                 for kind in ("meeting", "agenda-deadline")
             }
-            events = tuple(
-                attrs.evolve(e, sequence=sequences[e.uid]) if e.uid in sequences else e
-                for e in calendar.events
-            )
+            events = tuple(_revised(e, kept.get(e.uid)) for e in calendar.events)
             return attrs.evolve(calendar, events=events).to_ical()
 
-        return self.derived(("calendar", person, group), make)
+        return self.derived(("calendar", person, group, partnership), make)
+
+
+def _revised(event: CalendarEvent, revision: revisions.MeetingRevision | None) -> CalendarEvent:
+    if revision is None:
+        return attrs.evolve(event, modified=event.stamp)
+    if revision.revised is None:
+        return attrs.evolve(event, sequence=revision.sequence, modified=event.stamp)
+    moment = revision.revised.replace(tzinfo=UTC)
+    return attrs.evolve(event, sequence=revision.sequence, stamp=moment, modified=moment)

@@ -70,6 +70,8 @@ class CalendarEvent:
     sequence: int = 0
     duration: timedelta | None = None
     url: str | None = None
+    modified: datetime | None = None
+    """LAST-MODIFIED (:rfc:`5545#section-3.8.7.3`), in UTC: served feeds set it from the database."""
 
     def fingerprint(self) -> Fingerprint:
         """The parts whose change is a new revision: time, place and status (:mod:`.revisions`)."""
@@ -256,6 +258,8 @@ def event_lines(event: CalendarEvent) -> list[str]:
         f"DTSTAMP:{lines.utc_time(event.stamp)}",
         f"SEQUENCE:{event.sequence}",
     ]
+    if event.modified is not None:
+        out.append(f"LAST-MODIFIED:{lines.utc_time(event.modified)}")
     if event.tzid is None:
         out.append(f"DTSTART;VALUE=DATE:{lines.day(event.start)}")
         if event.end is not None:

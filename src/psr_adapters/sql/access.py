@@ -19,16 +19,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 import attrs
-from sqlalchemy import CheckConstraint, Engine, String, insert, select, update
+from sqlalchemy import CheckConstraint, Engine, Select, String, insert, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .engine import SQLITE_BUSY_SECONDS, connected, name_of, reading, translated
-from .errors import RecordNotFoundError
+from .errors import RecordNotFoundError, StorageError
 from .migrations import require_current
+from .revisions import RevisionRow
 from .tables import MARIADB_OPTIONS, Base, Id, Moment, Word, one_of
 
 USE_RECORDED_EVERY = timedelta(minutes=1)
@@ -65,12 +67,19 @@ class ApiTokenRow(Base):
 
 
 class FeedRow(Base):
-    """A private calendar subscription of one person or one group; ``etag`` and ``last_modified`` are the
-    feed's last published state, kept so that Last-Modified never moves backwards."""
+    """A private calendar subscription of one person, one group or one partnership; ``etag`` and
+    ``last_modified`` are the feed's last published state, kept so that Last-Modified never moves backwards."""
 
     __tablename__ = "psr_feed"
     __table_args__ = (
-        CheckConstraint("(person_id IS NULL) <> (group_id IS NULL)", name="person_or_group"),
+        CheckConstraint(
+            " + ".join(
+                f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)"
+                for column in ("person_id", "group_id", "partnership_id")
+            )
+            + " = 1",
+            name="one_subject",
+        ),
         MARIADB_OPTIONS,
     )
 
@@ -83,6 +92,7 @@ class FeedRow(Base):
     etag: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH + 2))
     last_modified: Mapped[datetime | None] = mapped_column(Moment)
     last_used: Mapped[datetime | None] = mapped_column(Moment)
+    partnership_id: Mapped[str | None] = mapped_column(Id)
 
 
 @attrs.frozen
@@ -115,6 +125,16 @@ class Feed:
     etag: str | None
     last_modified: datetime | None
     last_used: datetime | None = None
+    partnership: str | None = None
+
+
+def _subject(row: Any) -> str:
+    """Whose calendar a feed is: ``person gary-hall``, ``group exec``, ``partnership chorley-psr``."""
+    if row.person_id is not None:
+        return f"person {row.person_id}"
+    if row.group_id is not None:
+        return f"group {row.group_id}"
+    return f"partnership {row.partnership_id}"
 
 
 def digest(secret: str) -> str:
@@ -191,7 +211,7 @@ class Access:
         return [
             Listed(
                 r.id,
-                f"person {r.person_id}" if r.person_id is not None else f"group {r.group_id}",
+                _subject(r),
                 r.created,
                 r.last_used,
                 None,
@@ -206,25 +226,33 @@ class Access:
 
     def scope_of(self, secret: str) -> Scope | None:
         """The scope of a live token, or ``None`` for an unknown or revoked one."""
+        return self.check(secret)[0]
+
+    def check(self, secret: str) -> tuple[Scope | None, int | None]:
+        """The scope of a live token (``None`` for an unknown, revoked or expired one), and the revision
+        of the stored history (:mod:`.revisions`) read in the same query, so that a server learns both in
+        one round trip; ``None`` when no token has that secret. The token is read afresh each time, so a
+        revocation takes effect on the next request."""
         wanted = digest(secret)
-        with self._begin("checking an API token", read_only=True) as c:
-            row = c.execute(
-                select(
-                    ApiTokenRow.id,
-                    ApiTokenRow.digest,
-                    ApiTokenRow.scope,
-                    ApiTokenRow.revoked,
-                    ApiTokenRow.expires,
-                    ApiTokenRow.last_used,
-                ).where(ApiTokenRow.digest == wanted)
-            ).first()
-        if row is None or row.revoked is not None or not hmac.compare_digest(row.digest, wanted):
-            return None
+        revision = select(RevisionRow.revision).where(RevisionRow.id == 1).scalar_subquery()
+        query = select(
+            ApiTokenRow.id,
+            ApiTokenRow.digest,
+            ApiTokenRow.scope,
+            ApiTokenRow.revoked,
+            ApiTokenRow.expires,
+            ApiTokenRow.last_used,
+            revision.label("revision"),
+        ).where(ApiTokenRow.digest == wanted)
+        row = self._first("checking an API token", query)
+        if row is None or not hmac.compare_digest(row.digest, wanted):
+            return None, None
+        held = 0 if row.revision is None else int(row.revision)
         now = _now()
-        if row.expires is not None and row.expires <= now:
-            return None
+        if row.revoked is not None or (row.expires is not None and row.expires <= now):
+            return None, held
         self._used(ApiTokenRow, row.id, row.last_used, now)
-        return Scope(row.scope)
+        return Scope(row.scope), held
 
     def _used(
         self, table: type[ApiTokenRow] | type[FeedRow], key: str, last: datetime | None, now: datetime
@@ -250,9 +278,13 @@ class Access:
 
     # -- calendar feeds ---------------------------------------------------------------------------------
 
-    def create_feed(self, *, person: str | None = None, group: str | None = None) -> Issued:
-        if (person is None) == (group is None):
-            raise ValueError("a feed is of one person or one group: give exactly one")
+    def create_feed(
+        self, *, person: str | None = None, group: str | None = None, partnership: str | None = None
+    ) -> Issued:
+        """A new feed: the calendar of one person, one group, or one partnership (every meeting of its
+        groups)."""
+        if sum(subject is not None for subject in (person, group, partnership)) != 1:
+            raise ValueError("a feed is of one person, one group or one partnership: give exactly one")
         issued = _new(FEED_PREFIX)
         with self._begin("creating a calendar feed") as c:
             c.execute(
@@ -261,6 +293,7 @@ class Access:
                     digest=digest(issued.secret),
                     person_id=person,
                     group_id=group,
+                    partnership_id=partnership,
                     created=_now(),
                 )
             )
@@ -271,8 +304,7 @@ class Access:
 
     def feed(self, secret: str) -> Feed | None:
         wanted = digest(secret)
-        with self._begin("reading a calendar feed", read_only=True) as c:
-            row = c.execute(select(FeedRow).where(FeedRow.digest == wanted)).first()
+        row = self._first("reading a calendar feed", select(FeedRow).where(FeedRow.digest == wanted))
         if row is None or not hmac.compare_digest(row.digest, wanted):
             return None
         if row.revoked is None:
@@ -285,6 +317,7 @@ class Access:
             row.etag,
             row.last_modified,
             row.last_used,
+            row.partnership_id,
         )
 
     def published(self, feed: Feed, etag: str) -> datetime:
@@ -306,6 +339,24 @@ class Access:
         return moment
 
     # -- helpers ----------------------------------------------------------------------------------------
+
+    def _first(self, doing: str, query: Select[Any]) -> Any:
+        """The first row of ``query``, read once more on a fresh connection if the pooled one was dropped.
+
+        A pooled connection the database dropped (it restarted, or closed an idle one) fails its first
+        query; the pool then throws its connections away and a fresh one answers. Every request to
+        ``psr serve`` begins here (its token, or its feed), so a server whose engine does not test each
+        connection before use (one round trip less) loses no request to a restart.
+        """
+        try:
+            with self._begin(doing, read_only=True) as c:
+                return c.execute(query).first()
+        except StorageError as error:
+            cause = error.__cause__
+            if not (isinstance(cause, DBAPIError) and cause.connection_invalidated):
+                raise
+        with self._begin(doing, read_only=True) as c:
+            return c.execute(query).first()
 
     def _revoke(self, table: type[ApiTokenRow] | type[FeedRow], token_or_id: str, kind: str) -> str:
         with self._begin(f"revoking a {kind}") as c:

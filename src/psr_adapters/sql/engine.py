@@ -40,14 +40,18 @@ Database = Engine | URL | str | None
 """Where the history is: an engine (used as it is), a URL, what a user typed, or ``None`` for psr.db."""
 
 
-def create_database_engine(url: URL) -> Engine:
-    """An engine for ``url``; a missing driver or a malformed URL is a :class:`DatabaseURLError`."""
+def create_database_engine(url: URL, *, pre_ping: bool = True) -> Engine:
+    """An engine for ``url``; a missing driver or a malformed URL is a :class:`DatabaseURLError`.
+
+    ``pre_ping`` tests each pooled connection of a database server before use (one round trip more); a
+    server that checks for dropped connections itself (``psr serve``: :meth:`.access.Access.check`) turns
+    it off."""
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
             _set_up_sqlite(engine)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=pre_ping)
     except (NoSuchModuleError, ArgumentError) as error:
         raise DatabaseURLError(f"{describe(url)}: not a database psr can use ({error})") from None
     except ImportError as error:

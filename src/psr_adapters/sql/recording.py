@@ -171,6 +171,9 @@ class Recorder:
             self._require(c, "person", PersonRow, [p for p in (meeting.chair, meeting.vice_chair) if p])
             values = mapping.meeting_values(meeting, 0, version + 1)
             del values["id"], values["position"]
+            before = revisions.stored_revisions(c, [meeting.id]).get(meeting.id)
+            if before is not None:
+                values.update(revisions.revised(before, values, revisions.now()))
             changed = c.execute(
                 update(MeetingRow)
                 .where(MeetingRow.id == meeting.id, MeetingRow.version == version)

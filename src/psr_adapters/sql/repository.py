@@ -171,10 +171,11 @@ class Repository:
             existing = self.counts(connection)
             if any(existing.values()) and not replace:
                 raise ConflictError(_already_holds(self.name, existing))
+            stored = revisions.stored_revisions(connection) if existing.get("meetings") else {}
             if any(existing.values()):
                 report("removing the history already stored")
                 clear(connection)
-            counts = _write(connection, history, self.name, report)
+            counts = _write(connection, history, self.name, report, stored)
         return ImportSummary(self.name, counts, replaced=any(existing.values()))
 
     def _create_if_empty(self) -> None:
@@ -226,10 +227,19 @@ def _read(connection: Connection, name: str) -> StoredRows:
     )
 
 
-def _write(connection: Connection, history: History, name: str, report: Progress) -> dict[str, int]:
+def _write(
+    connection: Connection, history: History, name: str, report: Progress, stored: dict[str, Any]
+) -> dict[str, int]:
+    """Write every record; a meeting that was ``stored`` before keeps its revision unless its time, place
+    or status changed (:func:`.revisions.revised`)."""
     counts: dict[str, int] = {}
     links: dict[str, list[Values]] = {table: [] for table in CIRCULAR}
     tables = from_domain(history)
+    if stored:
+        moment = revisions.now()
+        tables["psr_meeting"] = (
+            {**row, **revisions.revised(stored.get(row["id"]), row, moment)} for row in tables["psr_meeting"]
+        )
     for table_name, kind in IMPORT_ORDER:
         table = _table(table_name)
         rows = tables[table_name]

@@ -11,6 +11,11 @@ Taking the row first also puts writers in one queue, so rows appended by concurr
 ``position`` of a meeting, an attendance line, a declaration) follow the order the writes arrived in, on
 every database, and no two get the same position.
 
+Each meeting also keeps its own revision for calendars (``psr_meeting.sequence`` and ``revised``): every
+write through psr that changes its time, place or status (:data:`SHOWN`) adds one to its sequence and
+notes when, in UTC. Other changes (its groups, its chair, its minutes) and writing the same values again
+leave them as they are, so a re-import of unchanged data moves no served SEQUENCE, DTSTAMP or LAST-MODIFIED.
+
 Writes made behind psr's back (SQL typed by hand) move no revision and are not seen until a server reads
 the whole history again (it is restarted, or an import or another write through psr says "anything
 changed").
@@ -18,12 +23,16 @@ changed").
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
 import attrs
 from sqlalchemy import BigInteger, Integer, delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .tables import MARIADB_OPTIONS, Base, Id
+from .tables import MARIADB_OPTIONS, Base, Id, MeetingRow
 
 KEPT = 5_000
 """How many changes are kept: a server further behind than that reads the whole history again."""
@@ -94,3 +103,49 @@ def since(connection: Connection, revision: int) -> Changes:
     if not complete or any(r.meeting_id is None for r in rows):
         return Changes(now, None)
     return Changes(now, tuple(dict.fromkeys(str(r.meeting_id) for r in rows)))
+
+
+SHOWN = ("start_time", "end_time", "location", "status")
+"""The columns of ``psr_meeting`` whose change a calendar program must be told of: time, place, status."""
+
+
+@attrs.frozen
+class MeetingRevision:
+    """How many times a meeting's time, place or status changed, and when (UTC) the last change was made
+    (``None``: not since it was first recorded)."""
+
+    sequence: int
+    revised: datetime | None
+
+
+def now() -> datetime:
+    """The time of a change as the database keeps it: UTC, whole seconds, without a zone."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def stored_revisions(connection: Connection, ids: Iterable[str] | None = None) -> dict[str, Any]:
+    """The stored meetings' :data:`SHOWN` columns and revision (all of them, or those of ``ids``), by id."""
+    query = select(
+        MeetingRow.id, *(getattr(MeetingRow, c) for c in SHOWN), MeetingRow.sequence, MeetingRow.revised
+    )
+    if ids is not None:
+        query = query.where(MeetingRow.id.in_(list(ids)))
+    return {str(row.id): row for row in connection.execute(query)}
+
+
+def meeting_revisions(connection: Connection, ids: Iterable[str] | None = None) -> dict[str, MeetingRevision]:
+    """Each stored meeting's revision (all of them, or those of ``ids``), by id."""
+    query = select(MeetingRow.id, MeetingRow.sequence, MeetingRow.revised)
+    if ids is not None:
+        query = query.where(MeetingRow.id.in_(list(ids)))
+    return {str(r.id): MeetingRevision(int(r.sequence), r.revised) for r in connection.execute(query)}
+
+
+def revised(before: Any | None, values: Mapping[str, Any], moment: datetime) -> dict[str, Any]:
+    """The ``sequence`` and ``revised`` columns of a meeting written as ``values``, stored before as
+    ``before`` (a row of :func:`stored_revisions`, or ``None`` for a new meeting)."""
+    if before is None:
+        return {"sequence": 0, "revised": None}
+    if all(getattr(before, column) == values[column] for column in SHOWN):
+        return {"sequence": int(before.sequence), "revised": before.revised}
+    return {"sequence": int(before.sequence) + 1, "revised": moment}

@@ -210,6 +210,10 @@ class MeetingRow(Base):
     location: Mapped[str | None] = mapped_column(LongText)
     url: Mapped[str | None] = mapped_column(LongText)
     version: Mapped[int] = mapped_column()
+    sequence: Mapped[int] = mapped_column(server_default="0")
+    """How many times the meeting's time, place or status changed: its events' SEQUENCE in served feeds."""
+    revised: Mapped[datetime | None] = mapped_column(Moment)
+    """When (UTC) its time, place or status last changed; ``None`` while unchanged since first recorded."""
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative protocol)
 

@@ -7,9 +7,14 @@ import hashlib
 from datetime import datetime
 
 import attrs
+import pytest
+import vobject  # the package ships no type information
 from http_api import Api, api_fixture, chorley_db_fixture  # noqa: F401 (fixtures, found by pytest by name)
+from icalendar import Calendar, Event
 
-from psr_adapters.sql import Recorder
+from psr_adapters.ical.events import uid
+from psr_adapters.sql import Recorder, import_history, load_history
+from psr_core import MeetingStatus
 
 
 def feed_path(api: Api, **subject: str) -> str:
@@ -90,3 +95,100 @@ def _event(text: str, meeting_id: str) -> str:
         if f"UID:meeting-{meeting_id}@" in block:
             return block.split("END:VEVENT")[0]
     raise AssertionError(f"no event of {meeting_id}")
+
+
+def events(body: bytes) -> dict[str, Event]:
+    """Every VEVENT of a calendar by UID, as icalendar reads it."""
+    calendar = Calendar.from_ical(body)
+    assert isinstance(calendar, Calendar)
+    return {str(e["UID"]): e for e in calendar.events}
+
+
+def _revision(event: Event) -> tuple[int, datetime, datetime]:
+    """An event's SEQUENCE, DTSTAMP and LAST-MODIFIED as icalendar reads them."""
+    stamp, modified = event.decoded("DTSTAMP"), event.decoded("LAST-MODIFIED")
+    assert isinstance(stamp, datetime)
+    assert isinstance(modified, datetime)
+    return int(str(event["SEQUENCE"])), stamp, modified
+
+
+def _vobject_revisions(body: str) -> dict[str, tuple[int, datetime, datetime]]:
+    """The same, as vobject (a second, independent reader) reads them."""
+    calendar = vobject.readOne(body)
+    return {
+        str(e.uid.value): (int(e.sequence.value), e.dtstamp.value, e.last_modified.value)
+        for e in calendar.vevent_list
+    }
+
+
+def test_a_moved_or_cancelled_meeting_raises_sequence_dtstamp_and_last_modified_and_a_reimport_none(
+    api: Api,
+) -> None:
+    """RFC 5545 sections 3.8.7.2 to 3.8.7.4: a calendar program replaces the event it holds when SEQUENCE
+    rises; DTSTAMP and LAST-MODIFIED say when the change was made. Read by icalendar and by vobject."""
+    feed = f"/v1/calendars/{api.access.create_feed(group='exec').secret}.ics"
+    moved_uid, cancelled_uid, kept_uid = (
+        uid("meeting", m, "psr") for m in ("exec-2015-07-14", "exec-2015-09-08", "exec-2015-11-10")
+    )
+    before = events(api.client.get(feed).content)
+    with Recorder(api.url) as other:
+        stored = other.meeting("exec-2015-07-14")
+        moved = attrs.evolve(stored.value, start=datetime(2015, 7, 15, 10), end=None, attendance=(), items=())
+        other.update_meeting(moved, version=stored.version)
+        stored = other.meeting("exec-2015-09-08")
+        cancelled = attrs.evolve(stored.value, status=MeetingStatus.CANCELLED, attendance=(), items=())
+        other.update_meeting(cancelled, version=stored.version)
+    served = api.client.get(feed)
+    after = events(served.content)
+    for changed in (moved_uid, cancelled_uid):
+        (s0, stamp0, modified0), (s1, stamp1, modified1) = (
+            _revision(before[changed]),
+            _revision(after[changed]),
+        )
+        assert s1 == s0 + 1
+        assert stamp1 > stamp0
+        assert modified1 > modified0
+        assert stamp1 == modified1
+        assert _vobject_revisions(served.text)[changed] == (s1, stamp1, modified1)
+    assert after[cancelled_uid]["STATUS"] == "CANCELLED"
+    assert _revision(after[kept_uid]) == _revision(before[kept_uid])
+
+    # psr db import --replace of the history as stored: nothing changed, so nothing moves
+    import_history(load_history(api.url), api.url, replace=True)
+    again = api.client.get(feed)
+    assert again.content == served.content
+    # and one that moves a meeting's place moves that meeting alone
+    history = load_history(api.url)
+    meetings = [
+        attrs.evolve(m, location="Town Hall, Chorley") if m.id == "exec-2015-11-10" else m
+        for m in history.meetings
+    ]
+    import_history(attrs.evolve(history, meetings=meetings), api.url, replace=True)
+    placed = events(api.client.get(feed).content)
+    assert _revision(placed[kept_uid])[0] == _revision(after[kept_uid])[0] + 1
+    assert _revision(placed[kept_uid])[1] > _revision(after[kept_uid])[1]
+    assert _revision(placed[moved_uid]) == _revision(after[moved_uid])
+
+
+def test_a_partnership_feed_is_every_meeting_of_its_groups_and_follows_a_move(api: Api) -> None:
+    feed = f"/v1/calendars/{api.access.create_feed(partnership='chorley').secret}.ics"
+    served = events(api.client.get(feed).content)
+    group_feed = events(api.client.get(feed_path(api, group="exec")).content)
+    meetings = {u for u in served if u.startswith("meeting-")}
+    assert {u for u in group_feed if u.startswith("meeting-")} < meetings
+    assert {u.split("-")[1] for u in meetings} == {"board", "exec", "ig"}
+    ig = uid("meeting", "ig-2015-07-28", "psr")
+    with Recorder(api.url) as other:
+        stored = other.meeting("ig-2015-07-28")
+        moved = attrs.evolve(stored.value, location="Union Street Offices", attendance=(), items=())
+        other.update_meeting(moved, version=stored.version)
+    after = events(api.client.get(feed).content)
+    assert _revision(after[ig])[0] == _revision(served[ig])[0] + 1
+    assert str(after[ig]["LOCATION"]) == "Union Street Offices"
+
+
+def test_access_refuses_a_feed_of_no_one_or_of_two_subjects(api: Api) -> None:
+    with pytest.raises(ValueError, match="give exactly one"):
+        api.access.create_feed()
+    with pytest.raises(ValueError, match="give exactly one"):
+        api.access.create_feed(group="exec", partnership="chorley")
