@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from .attendance import AttendanceRecord, AttendanceRuns, Threshold, expected_at
+from .attendance import AttendanceRecord, AttendanceRuns, Threshold, expected_at, voters_at
 from .findings import Finding, Subject
 from .model import (
     Attendance,
@@ -250,12 +250,7 @@ class Assessment:
         others = [g for g in sorted(meeting.groups) if g not in self.groups]
         if not others:
             return expected
-        voters = dict(expected)
-        for group in others:
-            for membership in self._memberships.get(group, ()):
-                if membership.covers(meeting.day):
-                    voters.setdefault(membership.person, membership)
-        return voters
+        return voters_at(expected, others, meeting.day, self.memberships)
 
     def held_meetings(self, group: str) -> list[Meeting]:
         """Held meetings of ``group`` (joint ones included), in order."""

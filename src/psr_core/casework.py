@@ -57,14 +57,18 @@ class Casework:
 
     def status(self, finding: Finding | str) -> FindingStatus:
         """Where ``finding`` stands: the status its latest response gives it, open with none."""
+        if not self.responses:  # no finding has a response: no id need be worked out
+            return FindingStatus.OPEN
         return status_after(self.responses_to(finding))
 
 
 def match_responses(findings: Iterable[Finding], responses: Iterable[Response], as_of: date) -> Casework:
     """Match ``responses`` dated on or before ``as_of`` to ``findings`` by id."""
-    raised = {finding.id for finding in findings}
     # sorted() is stable: responses of one day keep the order in which they were recorded.
     known = sorted((r for r in responses if r.on <= as_of), key=lambda r: r.on)
+    if not known:  # most histories: no finding's id need be worked out
+        return Casework()
+    raised = {finding.id for finding in findings}
     matched: dict[str, list[Response]] = {}
     unmatched: list[Response] = []
     for response in known:

@@ -93,16 +93,9 @@ def parameter_changes(before: Policy, after: Policy, day: date) -> tuple[Paramet
 
 
 def _keyed(evaluation: Evaluation) -> dict[tuple[object, ...], Finding]:
-    """Findings by identity; findings sharing one (three vacant advocate roles on one day) are told apart
-    by their order among themselves."""
-    keyed: dict[tuple[object, ...], Finding] = {}
-    counts: dict[tuple[object, ...], int] = {}
-    for finding in sorted(evaluation.findings, key=Finding.sort_key):
-        identity = finding.identity()
-        rank = counts.get(identity, 0)
-        counts[identity] = rank + 1
-        keyed[(*identity, rank)] = finding
-    return keyed
+    """Findings by identity (rule, place, day, subject and facet: three vacant advocate roles on one day
+    are three identities)."""
+    return {finding.identity(): finding for finding in evaluation.findings}
 
 
 def compare(

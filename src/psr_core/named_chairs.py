@@ -8,14 +8,12 @@ rather than a history in which anyone may chair.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .errors import HistoryError
+from .evaluation import PolicyChoice, policy_for
 from .model import History, Partnership
-from .policy import Policy, built_in_policy
 
 
-def unnamed_chairs(history: History, policies: Policy | Mapping[str, Policy] | None) -> list[str]:
+def unnamed_chairs(history: History, policies: PolicyChoice) -> list[str]:
     """A message for each group of a tier whose chair the policy names, with no ``chair`` recorded."""
     partnerships: dict[str, Partnership] = {p.id: p for p in history.partnerships}
     problems: list[str] = []
@@ -23,12 +21,7 @@ def unnamed_chairs(history: History, policies: Policy | Mapping[str, Policy] | N
         partnership = partnerships.get(group.partnership)
         if partnership is None or group.chair is not None:
             continue
-        if isinstance(policies, Policy):
-            policy = policies
-        elif policies is not None and partnership.id in policies:
-            policy = policies[partnership.id]
-        else:
-            policy = built_in_policy(partnership.policy)
+        policy = policy_for(partnership, policies)
         if "meeting.chair" not in policy.rules or "chair_rule" not in policy.parameters:
             continue
         parameter = policy.parameters["chair_rule"]
@@ -41,7 +34,7 @@ def unnamed_chairs(history: History, policies: Policy | Mapping[str, Policy] | N
     return problems
 
 
-def check_named_chairs(history: History, policies: Policy | Mapping[str, Policy] | None) -> None:
+def check_named_chairs(history: History, policies: PolicyChoice) -> None:
     """Refuse a history with a group whose named chair is not recorded (:func:`unnamed_chairs`)."""
     problems = unnamed_chairs(history, policies)
     if problems:

@@ -26,7 +26,7 @@ from psr_core import (
     Partnership,
     Policy,
 )
-from psr_core.attendance import Threshold
+from psr_core.attendance import Threshold, voters_at
 
 from .core_view import CoreView
 from .engine import Action, Engine
@@ -125,11 +125,8 @@ class PartnershipRules:
         own = self.own(held.groups)
         counted = {group: self.seating.counted(group, day) for group in own} if self.counts_runs else {}
         expected = self.seating.expected(own, day)
-        voters = dict(expected)
-        for group, seating in sorted((others or {}).items()):
-            for membership in seating.memberships(group):
-                if membership.covers(day):
-                    voters.setdefault(membership.person, membership)
+        seatings = others or {}
+        voters = voters_at(expected, seatings, day, lambda group: seatings[group].memberships(group))
         record = MeetingRecord(len(self._serials), meeting, own, expected, counted, voters=voters)
         self._serials.append(record)
         self.meetings[meeting.id] = record

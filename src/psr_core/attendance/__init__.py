@@ -9,7 +9,7 @@ adapter all count attendance here; the rules in :mod:`psr_core.rules.attendance`
 from .readings import DEEMED_RESIGNATION, READ, READINGS, WRITTEN_EXPLANATION, Outcome, Readings, readings_for
 from .record import AttendanceRecord
 from .runs import AttendanceRuns, Roster, RunState, Threshold
-from .seats import counts_on, expected_at
+from .seats import counts_on, expected_at, voters_at
 
 __all__ = [
     "DEEMED_RESIGNATION",
@@ -26,4 +26,5 @@ __all__ = [
     "counts_on",
     "expected_at",
     "readings_for",
+    "voters_at",
 ]

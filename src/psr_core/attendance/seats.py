@@ -7,7 +7,7 @@ the statistics and the durable_rules adapter all ask these two questions here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from ..model import Membership
@@ -28,6 +28,21 @@ def expected_at(
             if membership.person not in expected and sits(membership, day):
                 expected[membership.person] = membership
     return expected
+
+
+def voters_at(
+    expected: Mapping[str, Membership],
+    others: Iterable[str],
+    day: date,
+    memberships: Callable[[str], Sequence[Membership]],
+) -> dict[str, Membership]:
+    """Who may vote as a member at a meeting on ``day``: those ``expected`` at it, then the members of the
+    ``others`` of its groups (another partnership's, at a joint meeting) whose membership covers the day
+    (clauses 1.7.5 and 1.7.6 of the Terms of Reference (2015))."""
+    voters = dict(expected)
+    for person, membership in expected_at(others, day, memberships, Membership.covers).items():
+        voters.setdefault(person, membership)
+    return voters
 
 
 def counts_on(membership: Membership, day: date, resigned_on: date | None) -> bool:
