@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from datetime import date
@@ -117,6 +118,12 @@ def finding_id(rule: str, partnership: str, day: date, subject: Subject, facet: 
     digest = hashlib.blake2b(
         key.encode("utf-8", "surrogatepass"), digest_size=_DIGEST_LENGTH // 2
     ).hexdigest()
+    return f"{_readable(rule)}.{iso}.{digest}"
+
+
+@functools.lru_cache(maxsize=256)
+def _readable(rule: str) -> str:
+    """The rule id as it starts a finding id: every character outside ``A-Z a-z 0-9 . _ ~ -`` written
+    ``-``, cut to the room a day and a digest leave (a policy has few rules: each is worked out once)."""
     readable = "".join(c if c.isascii() and (c.isalnum() or c in "._~-") else "-" for c in rule)
-    room = ID_LENGTH - len(digest) - len(iso) - 2
-    return f"{readable[:room]}.{iso}.{digest}"
+    return readable[: ID_LENGTH - _DIGEST_LENGTH - len("YYYY-MM-DD") - 2]

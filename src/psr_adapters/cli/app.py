@@ -46,6 +46,7 @@ def validate(dataset: Path) -> None:
         f"{len(history.organisations)} organisation(s), {len(history.people)} people, "
         f"{len(history.meetings)} meeting(s)"
     )
+    sys.exit(0)  # here, while the history is held: the process ends without freeing it (cli.main)
 
 
 @psr.command()

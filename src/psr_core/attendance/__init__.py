@@ -7,7 +7,7 @@ adapter all count attendance here; the rules in :mod:`psr_core.rules.attendance`
 """
 
 from .readings import DEEMED_RESIGNATION, READ, READINGS, WRITTEN_EXPLANATION, Outcome, Readings, readings_for
-from .record import AttendanceRecord
+from .record import AttendanceRecord, entry_of
 from .runs import AttendanceRuns, Roster, RunState, Threshold
 from .seats import counts_on, expected_at, voters_at
 
@@ -24,6 +24,7 @@ __all__ = [
     "RunState",
     "Threshold",
     "counts_on",
+    "entry_of",
     "expected_at",
     "readings_for",
     "voters_at",

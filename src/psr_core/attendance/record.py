@@ -16,20 +16,20 @@ class AttendanceRecord:
 
     def __init__(self, meeting: Meeting) -> None:
         self.meeting = meeting
-        entries: dict[str, Attendance] = {}
-        present: set[str] = set()
-        others: list[Attendance] = []
+        attendance = meeting.attendance
         attended = AttendanceStatus.PRESENT
-        # One pass over the minutes: a later line for the same person replaces the earlier one in both
-        # ``entries`` and ``present``; every line not recording presence is kept in ``others``.
-        for entry in meeting.attendance:
-            person = entry.person
-            entries[person] = entry
-            if entry.status is attended:
-                present.add(person)
-            else:
-                present.discard(person)
-                others.append(entry)
-        self.entries = entries
-        self.present = present
-        self.others = others
+        # A later line for the same person replaces the earlier one (in ``entries``, so in ``present``);
+        # every line not recording presence is kept in ``others``, in the minutes' order.
+        self.entries = entries = {entry.person: entry for entry in attendance}
+        self.present = {person for person, entry in entries.items() if entry.status is attended}
+        self.others = [entry for entry in attendance if entry.status is not attended]
+
+
+def entry_of(meeting: Meeting, person: str) -> Attendance | None:
+    """``person``'s entry in the attendance record of ``meeting`` (the last, where the minutes list them
+    twice), as :attr:`AttendanceRecord.entries` gives it, without recording the rest."""
+    found = None
+    for entry in meeting.attendance:
+        if entry.person == person:
+            found = entry
+    return found

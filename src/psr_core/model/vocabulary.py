@@ -169,53 +169,57 @@ SeverityWord = Literal["breach", "action", "info"]
 FindingStatusWord = Literal["open", "acknowledged", "resolved", "waived"]
 
 
+# Each converter passes a member of its vocabulary through as it is (the commonest case, and no lookup)
+# and looks up a word.
+
+
 def as_tier(value: Tier | TierWord) -> Tier:
-    return Tier(value)
+    return value if type(value) is Tier else Tier(value)
 
 
 def as_partner_status(value: PartnerStatus | PartnerStatusWord) -> PartnerStatus:
-    return PartnerStatus(value)
+    return value if type(value) is PartnerStatus else PartnerStatus(value)
 
 
 def as_advocate_role(value: AdvocateRole | AdvocateRoleWord) -> AdvocateRole:
-    return AdvocateRole(value)
+    return value if type(value) is AdvocateRole else AdvocateRole(value)
 
 
 def as_role(value: Role | RoleWord) -> Role:
-    return Role(value)
+    return value if type(value) is Role else Role(value)
 
 
 def as_meeting_status(value: MeetingStatus | MeetingStatusWord) -> MeetingStatus:
-    return MeetingStatus(value)
+    return value if type(value) is MeetingStatus else MeetingStatus(value)
 
 
 def as_attendance_status(value: AttendanceStatus | AttendanceStatusWord) -> AttendanceStatus:
-    return AttendanceStatus(value)
+    return value if type(value) is AttendanceStatus else AttendanceStatus(value)
 
 
 def as_interest(value: Interest | InterestWord) -> Interest:
-    return Interest(value)
+    return value if type(value) is Interest else Interest(value)
 
 
 def as_decision_method(value: DecisionMethod | DecisionMethodWord) -> DecisionMethod:
-    return DecisionMethod(value)
+    return value if type(value) is DecisionMethod else DecisionMethod(value)
 
 
 def as_contribution_kind(value: ContributionKind | ContributionKindWord) -> ContributionKind:
-    return ContributionKind(value)
+    return value if type(value) is ContributionKind else ContributionKind(value)
 
 
 def as_report_kind(value: ReportKind | ReportKindWord) -> ReportKind:
-    return ReportKind(value)
+    return value if type(value) is ReportKind else ReportKind(value)
 
 
 def as_response_action(value: ResponseAction | ResponseActionWord) -> ResponseAction:
-    return ResponseAction(value)
+    return value if type(value) is ResponseAction else ResponseAction(value)
 
 
 def as_severity(value: Severity | SeverityWord) -> Severity:
-    return Severity(value)
+    return value if type(value) is Severity else Severity(value)
 
 
 def as_finding_status(value: FindingStatus | FindingStatusWord) -> FindingStatus:
-    return FindingStatus(value)
+    return value if type(value) is FindingStatus else FindingStatus(value)

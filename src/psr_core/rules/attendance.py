@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..assessment import Assessment
-from ..attendance import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, AttendanceRecord, Threshold
+from ..attendance import DEEMED_RESIGNATION, READINGS, WRITTEN_EXPLANATION, Threshold, entry_of
 from ..findings import Finding, Subject
 from ..model import AttendanceStatus, Meeting
 from .base import finds, meeting_rule
@@ -27,7 +27,7 @@ def _exceptional(threshold: Threshold) -> list[dict[str, str | None]]:
     minutes say (clause 1.7.3: "Unless there are exceptional reasons", the chair's discretion)."""
     reasons = []
     for meeting in sorted((*threshold.missed, *threshold.skipped), key=lambda m: (m.start, m.id)):
-        entry = AttendanceRecord(meeting).entries.get(threshold.person)
+        entry = entry_of(meeting, threshold.person)
         if entry is not None and entry.exceptional:
             accepted_on = entry.exceptional_accepted_on
             reasons.append(
