@@ -330,7 +330,10 @@ class AttendanceRuns:
         if len(own) == 1:
             # A deemed resignation at this meeting changes the roster from today; the one worked out
             # again still expects the member who resigned (their membership ends today).
-            only = self.roster(own[0].group, day) or own[0]
+            only = own[0]
+            changes = self._changes[only.group]
+            if changes and changes[0][0] <= day:
+                only = self.roster(only.group, day) or only
             return only.expected
         return None
 
