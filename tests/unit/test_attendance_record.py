@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from psr_core import Attendance, AttendanceStatus, Meeting, MeetingStatus
-from psr_core.attendance import AttendanceRecord
+from psr_core.attendance import AttendanceRecord, entry_of
 
 PEOPLE = ("alan-cain", "gary-hall", "hayley-hughes", "steve-winterson")
 
@@ -66,3 +66,18 @@ def test_present_is_everyone_whose_entry_says_present(lines: list[Attendance]) -
         person for person, entry in record.entries.items() if entry.status is AttendanceStatus.PRESENT
     }
     assert record.others == [line for line in lines if line.status is not AttendanceStatus.PRESENT]
+
+
+@given(
+    st.lists(
+        st.builds(
+            Attendance,
+            person=st.sampled_from(PEOPLE),
+            status=st.sampled_from(AttendanceStatus),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(PEOPLE),
+)
+def test_one_members_entry_is_the_one_the_whole_record_gives(lines: list[Attendance], person: str) -> None:
+    assert entry_of(meeting(*lines), person) is AttendanceRecord(meeting(*lines)).entries.get(person)

@@ -23,6 +23,25 @@ def response_line(response: Response) -> str:
     return f"{response.on.isoformat()} {response.action.value} by {response.by}{note}"
 
 
+_SPLIT = frozenset("\t\n\x0b\x0c\r")
+"""The characters ``textwrap`` turns into spaces."""
+
+
+def wrapped(wrapper: textwrap.TextWrapper, text: str) -> list[str]:
+    """``wrapper.wrap(text)``, with no work for the commonest message: ASCII text of one line that fits
+    the width with its indent (``textwrap`` splits every message into words before it can say so)."""
+    indent = wrapper.initial_indent
+    if (
+        text
+        and len(indent) + len(text) <= wrapper.width
+        and text.isascii()
+        and not text[-1].isspace()  # a line ending in white space loses it
+        and _SPLIT.isdisjoint(text)
+    ):
+        return [indent + text]
+    return wrapper.wrap(text)
+
+
 def table_lines(evaluation: Evaluation, width: int = 100) -> Iterator[str]:
     """The lines of :func:`findings_table`, each without its newline, made one finding at a time."""
     casework = evaluation.casework
@@ -37,14 +56,17 @@ def table_lines(evaluation: Evaluation, width: int = 100) -> Iterator[str]:
     yield header
     yield "-" * min(max(len(header), 40), width)
     indent = " " * (widths[0] + 2)
-    wrap = textwrap.TextWrapper(width=max(width, 40), initial_indent=indent, subsequent_indent=indent)
+    # An id is never broken at a hyphen (a reader copies it whole); only an id longer than a line is cut.
+    wrap = textwrap.TextWrapper(
+        width=max(width, 40), initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
     for f, status, responses in zip(evaluation.findings, statuses, answers, strict=True):
         cells = (f.date.isoformat(), f.severity.value, f.rule, f.clause, status.value)
         yield "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)) + "  " + _subject(f)
         yield f"{indent}id {f.id}"
-        yield from wrap.wrap(f.message)
+        yield from wrapped(wrap, f.message)
         for response in responses:
-            yield from wrap.wrap(f"> {response_line(response)}")
+            yield from wrapped(wrap, f"> {response_line(response)}")
     if casework.unmatched:
         yield ""
         yield f"Responses to findings not raised as of {evaluation.as_of.isoformat()}:"
