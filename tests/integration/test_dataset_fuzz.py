@@ -90,8 +90,8 @@ PATHS = [path for path in _paths(VALID) if path]
 MEETING_PATHS = [path for path in PATHS if path[0] == "meetings" and len(path) > 2]
 
 
-@given(st.sampled_from(PATHS), json_values, st.sampled_from(["replace", "delete", "add"]))
-def test_a_mutated_valid_dataset_loads_or_is_refused(path: tuple[Any, ...], value: Any, how: str) -> None:
+def mutated(path: tuple[Any, ...], value: Any, how: str) -> Any:
+    """The valid document with the value at ``path`` replaced, deleted, or given a sibling."""
     document = copy.deepcopy(VALID)
     parent: Any = document
     for step in path[:-1]:
@@ -105,7 +105,32 @@ def test_a_mutated_valid_dataset_loads_or_is_refused(path: tuple[Any, ...], valu
         parent[f"extra-{last}"] = value
     else:
         parent.append(value)
-    loads_or_refuses(document)
+    return document
+
+
+@given(st.sampled_from(PATHS), json_values, st.sampled_from(["replace", "delete", "add"]))
+def test_a_mutated_valid_dataset_loads_or_is_refused(path: tuple[Any, ...], value: Any, how: str) -> None:
+    loads_or_refuses(mutated(path, value, how))
+
+
+def _outcome(read: Any) -> Any:
+    try:
+        return read()
+    except DatasetError as error:
+        return error.problems
+
+
+@given(st.sampled_from(PATHS), json_values, st.sampled_from(["replace", "delete", "add"]))
+def test_a_document_read_from_text_gives_what_the_same_document_given_parsed_gives(
+    path: tuple[Any, ...], value: Any, how: str
+) -> None:
+    # Reading from text lets the parsed meetings go as they are read; a document handed in is left alone.
+    document = mutated(path, value, how)
+    assume(_finite(document))  # JSON has no infinity or NaN
+    text = json.dumps(document)
+    given_parsed = _outcome(lambda: check_document(document, "fuzz.json"))
+    assert json.dumps(document) == text
+    assert _outcome(lambda: load_dataset(text, "fuzz.json")) == given_parsed
 
 
 @given(st.text(max_size=200))

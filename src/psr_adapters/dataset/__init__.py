@@ -56,8 +56,13 @@ __all__ = [
 def check_document(document: Any, source: str, base: Path | None = None) -> History:
     """The history in a parsed ``document``, or a :class:`DatasetError` listing every problem, each once,
     in document order: the format, the bounds of each value and the references between records, checked
-    in the same walk that builds the history."""
-    history, walk = read_history_document(document, base)
+    in the same walk that builds the history. ``document`` is left as it was."""
+    return _checked(document, source, base, consume=False)
+
+
+def _checked(document: Any, source: str, base: Path | None, *, consume: bool) -> History:
+    """:func:`check_document`; ``consume`` (for a document parsed here) lets its meetings go as they are read."""
+    history, walk = read_history_document(document, base, consume=consume)
     if history is None:
         raise DatasetError(source, ordered(walk.problems))
     return history
@@ -84,13 +89,13 @@ def read_dataset(path: str | Path) -> History:
     """Read the dataset file at ``path`` (``.json`` as JSON, anything else as YAML)."""
     with _collector_paused():
         document = read_document(path, DatasetError)
-        return check_document(document, str(path), Path(path).parent)
+        return _checked(document, str(path), Path(path).parent, consume=True)
 
 
 def load_dataset(text: str, source: str = "<text>", base: Path | None = None) -> History:
     """Read a dataset from ``text``; ``source`` names it in errors (its ending picks JSON or YAML)."""
     with _collector_paused():
-        return check_document(parse_text(text, source, DatasetError), source, base)
+        return _checked(parse_text(text, source, DatasetError), source, base, consume=True)
 
 
 def dump_dataset(history: History, as_json: bool = False) -> str:

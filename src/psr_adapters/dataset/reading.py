@@ -81,13 +81,15 @@ CONTRIBUTION, REPORT, ACTION = (
 
 
 def read_document(
-    document: Any, base: Path | None, references: bool = True, quick: bool = True
+    document: Any, base: Path | None, references: bool = True, quick: bool = True, consume: bool = False
 ) -> tuple[History | None, Walk]:
     """The history in ``document`` (``None`` when it has a problem) and the walk that found its problems.
 
     ``references`` false checks each record on its own (the structure only): the HTTP API checks a body
     that way, as a fragment of a dataset whose references the database resolves. ``quick`` false reads
     every meeting field by field, as a meeting with a problem is read (the tests compare the two ways).
+    ``consume`` lets the document's meetings go as they are read (:func:`read_meetings`), for a caller
+    that parsed the document itself.
     """
     walk = Walk(references)
     if type(document) is not dict:
@@ -105,7 +107,11 @@ def read_document(
         groups=reader.each("groups", reader.group),
         memberships=reader.each("memberships", reader.membership),
         meetings=read_meetings(
-            walk, walk.listing("meetings", document.get("meetings", ABSENT), 1), reader.zones, quick=quick
+            walk,
+            walk.listing("meetings", document.get("meetings", ABSENT), 1),
+            reader.zones,
+            quick=quick,
+            consume=consume,
         ),
         contributions=reader.each("contributions", reader.contribution),
         reports=reader.each("reports", reader.report),
