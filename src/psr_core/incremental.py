@@ -19,6 +19,7 @@ same day; a property test holds the ledger to that.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -32,14 +33,12 @@ from .model import History, Meeting, Membership, Organisation
 from .model.history import membership_as_of, organisation_as_of
 from .rules.base import (
     CONTRIBUTIONS,
-    FACTS,
+    EVERYTHING,
     MEETINGS,
     ORGANISATIONS,
     REPORTS,
     RESIGNATIONS,
     SEATS,
-    Rule,
-    earliest,
 )
 
 _KINDS = {
@@ -95,50 +94,66 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
 
 
 class _Closing:
-    """One partnership's closing findings, rule by rule, each kept until what it depends on changes."""
+    """One partnership's closing findings, rule by rule, each kept until what it depends on changes or the
+    day it holds until comes (``Rule.changes_with``, ``Rule.holds_until``): only those rules are asked again."""
 
     def __init__(self, book: FindingsBook) -> None:
         self.book = book
-        self.facts: dict[str, int] = dict.fromkeys(FACTS, 0)
-        """How many dated facts of each kind came in (``rules.base.FACTS``)."""
-        self._kept: dict[str, tuple[tuple[int, ...], date | None, list[Finding]]] = {}
-        self.findings: list[Finding] = []
-        self.holds_until: date | None = None
+        self.rules = [(rule, terms) for rule, terms in book.rules if rule.close is not None]
+        self.until: list[date | None] = [None] * len(self.rules)
+        """The day from which each rule's answer may differ (``None``: not by the day alone)."""
+        self._found: list[list[Finding]] = [[] for _rule in self.rules]
+        self._stale: set[int] = set(range(len(self.rules)))
+        self._changing_with = {
+            kind: [index for index, (rule, _terms) in enumerate(self.rules) if kind in rule.changes_with]
+            for kind in EVERYTHING
+        }
+        assessment = book.assessment
+        self._resignations = len(assessment.runs.ends)
+        self._meetings = len(assessment.meetings)
 
-    def _key(self, rule: Rule) -> tuple[int, ...]:
-        """What the rule's closing findings depend on, as counts: they are worked out again when it moves."""
-        assessment = self.book.assessment
-        changes = rule.changes_with
-        return (
-            *(self.facts[kind] if kind in changes else -1 for kind in FACTS),
-            len(assessment.runs.ends) if RESIGNATIONS in changes else -1,
-            len(assessment.meetings) if MEETINGS in changes else -1,
-        )
+    @property
+    def findings(self) -> list[Finding]:
+        """The closing findings, as of the last refresh."""
+        return [finding for found in self._found for finding in found]
 
-    def refresh(self) -> list[Finding]:
-        """The closing findings on the assessment's as-of day, worked out again where they may differ."""
+    def changed(self, kinds: Iterable[str]) -> None:
+        """Dated facts of ``kinds`` came in: the rules that change with them are asked again."""
+        for kind in kinds:
+            self._stale.update(self._changing_with[kind])
+
+    def falls_due(self, rules: Iterable[int]) -> None:
+        """The day some rules' answers held until has come: they are asked again."""
+        self._stale.update(rules)
+
+    def refresh(self) -> tuple[list[Finding], list[int]]:
+        """Ask again the rules whose answer may differ on the assessment's as-of day; the findings that are
+        new, and the rules asked (their ``until`` renewed)."""
         book = self.book
         assessment = book.assessment
-        as_of = assessment.as_of
-        found: list[Finding] = []
-        until: list[date | None] = []
-        for rule, terms in book.rules:
-            if rule.close is None:
-                continue
-            key = self._key(rule)
-            kept = self._kept.get(rule.id)
-            if kept is None or kept[0] != key or (kept[1] is not None and as_of >= kept[1]):
-                findings = book.closed(rule, terms)
-                kept = self._kept[rule.id] = (
-                    key,
-                    rule.holds_until(assessment, book.states[rule.id]),
-                    findings,
-                )
-            found.extend(kept[2])
-            until.append(kept[1])
-        self.findings = found
-        self.holds_until = earliest(*until)
-        return found
+        resignations, meetings = len(assessment.runs.ends), len(assessment.meetings)
+        if resignations != self._resignations:
+            self._resignations = resignations
+            self.changed((RESIGNATIONS,))
+        if meetings != self._meetings:
+            self._meetings = meetings
+            self.changed((MEETINGS,))
+        new: list[Finding] = []
+        asked = sorted(self._stale)
+        self._stale.clear()
+        for index in asked:
+            rule, terms = self.rules[index]
+            before = self._found[index]
+            found = self._found[index] = book.closed(rule, terms)
+            self.until[index] = rule.holds_until(assessment, book.states[rule.id])
+            # A rule that keeps what it judged gives back the same findings: only the others are compared.
+            kept = {id(finding) for finding in before}
+            fresh = [finding for finding in found if id(finding) not in kept]
+            if fresh and before:
+                known = {finding.identity() for finding in before}
+                fresh = [finding for finding in fresh if finding.identity() not in known]
+            new.extend(fresh)
+        return new, asked
 
 
 class Ledger:
@@ -182,7 +197,7 @@ class Ledger:
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
         self._pending = _pending_facts(self.history, self.as_of)
         self._closings = {p: _Closing(book) for p, book in self._books.items()}
-        self._due: list[tuple[date, str]] = []
+        self._due: list[tuple[date, str, int]] = []
         for partnership in self._closings:
             self._close(partnership)
         self.rebuilds += 1
@@ -196,21 +211,23 @@ class Ledger:
 
     # -- closing findings -----------------------------------------------------------------------------
     def _close(self, partnership: str) -> list[Finding]:
-        """Bring a partnership's closing findings to the ledger's day, and note when to look again."""
+        """Bring a partnership's closing findings to the ledger's day (its book already there); the findings
+        that are new. Each rule asked is looked at again on the day its answer holds until."""
         closing = self._closings[partnership]
-        closing.book.advance(self.as_of)
-        found = closing.refresh()
-        if closing.holds_until is not None:
-            heapq.heappush(self._due, (closing.holds_until, partnership))
+        found, asked = closing.refresh()
+        for index in asked:
+            until = closing.until[index]
+            if until is not None:
+                heapq.heappush(self._due, (until, partnership, index))
         return found
 
-    def _falling_due(self, later: date) -> set[str]:
-        """The partnerships whose closing findings may have changed by ``later``."""
-        due: set[str] = set()
+    def _falling_due(self, later: date) -> dict[str, set[int]]:
+        """The closing rules, by partnership, whose answers may have changed by ``later`` by the day alone."""
+        due: dict[str, set[int]] = {}
         while self._due and self._due[0][0] <= later:
-            day, partnership = heapq.heappop(self._due)
-            if self._closings[partnership].holds_until == day:  # not a superseded entry
-                due.add(partnership)
+            day, partnership, index = heapq.heappop(self._due)
+            if self._closings[partnership].until[index] == day:  # not a superseded entry
+                due.setdefault(partnership, set()).add(index)
         return due
 
     # -- dated facts ----------------------------------------------------------------------------------
@@ -295,8 +312,8 @@ class Ledger:
         for fact in facts:
             for partnership in self._partnerships_of(fact):
                 informed.setdefault(partnership, set()).add(_KINDS[fact.kind])
-        touched = own | informed.keys() | self._falling_due(later)
-        before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
+        due = self._falling_due(later)
+        touched = own | informed.keys() | due.keys()
         seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
         for fact in facts:
             changed = self._take_in(fact, later)
@@ -304,8 +321,9 @@ class Ledger:
                 owner, old, new = changed
                 seats.setdefault(owner, []).append((old, new))
         for partnership, kinds in informed.items():
-            for kind in kinds:
-                self._closings[partnership].facts[kind] += 1
+            self._closings[partnership].changed(kinds)
+        for partnership, rules in due.items():
+            self._closings[partnership].falls_due(rules)
         self.as_of = later
         if meeting is not None:
             self._last = (meeting.start, meeting.id)
@@ -315,7 +333,7 @@ class Ledger:
             found.extend(
                 book.advance(later, meeting if partnership in own else None, seats.get(partnership, ()))
             )
-            found.extend(f for f in self._close(partnership) if f.identity() not in before[partnership])
+            found.extend(self._close(partnership))
         return tuple(sorted(found, key=Finding.sort_key))
 
     def evaluation(self) -> Evaluation:
