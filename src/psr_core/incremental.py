@@ -57,11 +57,13 @@ class _Fact:
     day: date
     kind: str  # "membership", "organisation", "contribution", "report" or "afresh"
     fact: Any = attrs.field(eq=False)
+    owner: str | None = None
+    """The partnership whose record it is part of, where one is known."""
 
 
 def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     """Every fact of ``history`` other than a meeting that is not yet known at the end of ``as_of``,
-    earliest first (see ``History.as_it_stood``)."""
+    earliest first (see ``History.as_it_stood``), each with the partnership it belongs to."""
     facts: list[_Fact] = []
     for partnership in history.partnerships:
         if partnership.started > as_of:
@@ -69,18 +71,22 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     for organisation in history.organisations:
         for day in (organisation.joined, organisation.agreed_on, organisation.inducted_on):
             if day is not None and day > as_of:
-                facts.append(_Fact(day, "organisation", organisation))
+                facts.append(_Fact(day, "organisation", organisation, organisation.partnership))
+    partnership_of = {group.id: group.partnership for group in history.groups}
     for membership in history.memberships:
         for day in (membership.start, membership.end):
             if day is not None and day > as_of:
-                facts.append(_Fact(day, "membership", membership))
+                owner = partnership_of.get(membership.group)
+                facts.append(_Fact(day, "membership", membership, owner))
+    organisation_partnership = {o.id: o.partnership for o in history.organisations}
     for contribution in history.contributions:
         begins = date(contribution.year, 4, 1)
         if begins > as_of:
-            facts.append(_Fact(begins, "contribution", contribution))
+            owner = organisation_partnership.get(contribution.organisation)
+            facts.append(_Fact(begins, "contribution", contribution, owner))
     for report in history.reports:
         if report.date > as_of:
-            facts.append(_Fact(report.date, "report", report))
+            facts.append(_Fact(report.date, "report", report, report.partnership))
     for meeting in history.meetings:
         # A meeting of the history dated later, or whose agenda's date is not yet known, is taken in
         # by evaluating afresh when the day comes; meetings are meant to be recorded.
@@ -128,7 +134,7 @@ class _Closing:
 
     def refresh(self) -> tuple[list[Finding], list[int]]:
         """Ask again the rules whose answer may differ on the assessment's as-of day; the findings that are
-        new, and the rules asked (their ``until`` renewed)."""
+        new, and the rules whose ``until`` moved."""
         book = self.book
         assessment = book.assessment
         resignations, meetings = len(assessment.runs.ends), len(assessment.meetings)
@@ -141,11 +147,15 @@ class _Closing:
         new: list[Finding] = []
         asked = sorted(self._stale)
         self._stale.clear()
+        moved: list[int] = []
         for index in asked:
             rule, terms = self.rules[index]
             before = self._found[index]
             found = self._found[index] = book.closed(rule, terms)
-            self.until[index] = rule.holds_until(assessment, book.states[rule.id])
+            until = rule.holds_until(assessment, book.states[rule.id])
+            if until != self.until[index] or (until is not None and until <= assessment.as_of):
+                self.until[index] = until
+                moved.append(index)
             # A rule that keeps what it judged gives back the same findings: only the others are compared.
             kept = {id(finding) for finding in before}
             fresh = [finding for finding in found if id(finding) not in kept]
@@ -153,7 +163,7 @@ class _Closing:
                 known = {finding.identity() for finding in before}
                 fresh = [finding for finding in fresh if finding.identity() not in known]
             new.extend(fresh)
-        return new, asked
+        return new, moved
 
 
 class Ledger:
@@ -193,7 +203,6 @@ class Ledger:
             for p in sorted(known.partnerships, key=lambda p: p.id)
         }
         self._partnership_of = {group.id: group.partnership for group in self.history.groups}
-        self._organisation_partnership = {o.id: o.partnership for o in self.history.organisations}
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
         self._pending = _pending_facts(self.history, self.as_of)
         self._closings = {p: _Closing(book) for p, book in self._books.items()}
@@ -214,8 +223,8 @@ class Ledger:
         """Bring a partnership's closing findings to the ledger's day (its book already there); the findings
         that are new. Each rule asked is looked at again on the day its answer holds until."""
         closing = self._closings[partnership]
-        found, asked = closing.refresh()
-        for index in asked:
+        found, moved = closing.refresh()
+        for index in moved:
             until = closing.until[index]
             if until is not None:
                 heapq.heappush(self._due, (until, partnership, index))
@@ -245,17 +254,6 @@ class Ledger:
                 facts.append(fact)
         return facts
 
-    def _partnerships_of(self, fact: _Fact) -> set[str]:
-        if fact.kind == "organisation":
-            owner = fact.fact.partnership
-        elif fact.kind == "membership":
-            owner = self._partnership_of.get(fact.fact.group)
-        elif fact.kind == "contribution":
-            owner = self._organisation_partnership.get(fact.fact.organisation)
-        else:
-            owner = fact.fact.partnership
-        return {owner} if owner in self._books else set()
-
     def _take_in(self, fact: _Fact, later: date) -> tuple[str, Membership | None, Membership] | None:
         """Index a fact that comes to be known by ``later``; for a seat, the partnership whose runs it changes
         with the seat as it was known before and as it is known now."""
@@ -265,8 +263,8 @@ class Ledger:
             if new is None or old == new:
                 return None
             self._index.take_in(new, replacing=old)
-            owner = self._partnership_of.get(membership.group)
-            return (owner, old, new) if owner in self._books else None
+            owner = fact.owner
+            return (owner, old, new) if owner is not None and owner in self._books else None
         if fact.kind == "organisation":
             organisation: Organisation = fact.fact
             known = organisation_as_of(organisation, later)
@@ -309,17 +307,17 @@ class Ledger:
             else set()
         )
         informed: dict[str, set[str]] = {}
-        for fact in facts:
-            for partnership in self._partnerships_of(fact):
-                informed.setdefault(partnership, set()).add(_KINDS[fact.kind])
-        due = self._falling_due(later)
-        touched = own | informed.keys() | due.keys()
         seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
+        books = self._books
         for fact in facts:
+            if fact.owner in books:
+                informed.setdefault(fact.owner, set()).add(_KINDS[fact.kind])
             changed = self._take_in(fact, later)
             if changed is not None:
                 owner, old, new = changed
                 seats.setdefault(owner, []).append((old, new))
+        due = self._falling_due(later)
+        touched = own | informed.keys() | due.keys()
         for partnership, kinds in informed.items():
             self._closings[partnership].changed(kinds)
         for partnership, rules in due.items():

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import Contribution, ContributionKind, Organisation, amount_number
+from ..model import Contribution, ContributionKind, Organisation, PartnerStatus, amount_number
 from ..periods import financial_year_end, financial_year_of
 from .base import CONTRIBUTIONS, ORGANISATIONS, Rule, earliest, finds, parameters_hold_until, register
 
@@ -59,10 +59,38 @@ class ContributionYears:
     completed year's judgement holds until a contribution for it is counted or the organisation changes
     (joins, is agreed or inducted), so each year is judged once as the days go by."""
 
-    __slots__ = ("_organisations",)
+    __slots__ = ("_bands", "_order", "_organisations", "_statuses")
 
     def __init__(self, _assessment: Assessment) -> None:
         self._organisations: dict[str, _Years] = {}
+        self._bands: dict[date, tuple[Decimal, Decimal]] = {}
+        """The band in force on the last day of each financial year judged."""
+        self._statuses: tuple[object, frozenset[PartnerStatus]] = (None, frozenset())
+        """The contributing statuses as last read, with the value they were read from."""
+        self._order: list[str] = []
+        """The partnership's organisations by id (organisations are added, never taken away)."""
+
+    def contributing(self, assessment: Assessment) -> Iterator[Organisation]:
+        """The partnership's organisations whose status contributes on the as-of day, by id."""
+        value = assessment.value("contributing_statuses", assessment.as_of)
+        if value is not self._statuses[0]:
+            self._statuses = (value, assessment.statuses("contributing_statuses"))
+        statuses = self._statuses[1]
+        organisations = assessment.organisations
+        if len(self._order) != len(organisations):
+            self._order = sorted(organisations)
+        for organisation_id in self._order:
+            organisation = organisations[organisation_id]
+            if organisation.status in statuses:
+                yield organisation
+
+    def band(self, assessment: Assessment, end: date) -> tuple[Decimal, Decimal]:
+        """The band in force on ``end``."""
+        band = self._bands.get(end)
+        if band is None:
+            low, high = (Decimal(str(v)) for v in assessment.value("contribution_band", end))
+            band = self._bands[end] = (low, high)
+        return band
 
     def judged(self, assessment: Assessment, organisation: Organisation) -> list[Finding]:
         """The organisation's findings for every financial year completed by the as-of day."""
@@ -75,7 +103,10 @@ class ContributionYears:
             years.count(contributions)
         as_of = assessment.as_of
         while years.year_end <= as_of:
-            finding = _judge_year(assessment, organisation, years.year, years.totals.get(years.year, {}))
+            band = self.band(assessment, years.year_end)
+            finding = _judge_year(
+                assessment, organisation, years.year, years.totals.get(years.year, {}), band
+            )
             if finding is not None:
                 years.findings.append(finding)
             years.year += 1
@@ -84,12 +115,16 @@ class ContributionYears:
 
 
 def _judge_year(
-    assessment: Assessment, organisation: Organisation, year: int, by_kind: dict[ContributionKind, Decimal]
+    assessment: Assessment,
+    organisation: Organisation,
+    year: int,
+    by_kind: dict[ContributionKind, Decimal],
+    band: tuple[Decimal, Decimal],
 ) -> Finding | None:
     """A finding if the organisation's contributions for the completed financial year ``year`` fall outside
-    the band in force on its last day."""
+    the ``band`` in force on its last day."""
     end = financial_year_end(year)
-    low, high = (Decimal(str(v)) for v in assessment.value("contribution_band", end))
+    low, high = band
     total = sum(by_kind.values(), Decimal(0))
     if low <= total <= high:
         return None
@@ -114,10 +149,8 @@ def _judge_year(
 
 def contributions(assessment: Assessment, years: ContributionYears) -> Iterator[Finding]:
     """Each full partner's completed financial years whose contributions fall outside the band."""
-    statuses = assessment.statuses("contributing_statuses")
-    for organisation in sorted(assessment.organisations.values(), key=lambda o: o.id):
-        if organisation.status in statuses:
-            yield from years.judged(assessment, organisation)
+    for organisation in years.contributing(assessment):
+        yield from years.judged(assessment, organisation)
 
 
 register(
