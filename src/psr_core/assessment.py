@@ -58,6 +58,8 @@ class HistoryIndex:
         for report in history.reports:
             reports[report.partnership].append(report)
         self.reports = dict(reports)
+        self.seats_taken_in: dict[str, int] = {}
+        """How many memberships of each group were taken in since the index was built (by :meth:`take_in`)."""
 
     def take_in(
         self, fact: Membership | Organisation | Contribution | Report, replacing: Membership | None = None
@@ -72,6 +74,7 @@ class HistoryIndex:
             if replacing is not None:
                 seats.remove(replacing)
             insort(seats, fact, key=Membership.order)
+            self.seats_taken_in[fact.group] = self.seats_taken_in.get(fact.group, 0) + 1
         elif isinstance(fact, Contribution):
             self.contributions.setdefault(fact.organisation, []).append(fact)
         else:

@@ -19,6 +19,7 @@ same day; a property test holds the ledger to that.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -32,14 +33,12 @@ from .model import History, Meeting, Membership, Organisation
 from .model.history import membership_as_of, organisation_as_of
 from .rules.base import (
     CONTRIBUTIONS,
-    FACTS,
+    EVERYTHING,
     MEETINGS,
     ORGANISATIONS,
     REPORTS,
     RESIGNATIONS,
     SEATS,
-    Rule,
-    earliest,
 )
 
 _KINDS = {
@@ -58,11 +57,13 @@ class _Fact:
     day: date
     kind: str  # "membership", "organisation", "contribution", "report" or "afresh"
     fact: Any = attrs.field(eq=False)
+    owner: str | None = None
+    """The partnership whose record it is part of, where one is known."""
 
 
 def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     """Every fact of ``history`` other than a meeting that is not yet known at the end of ``as_of``,
-    earliest first (see ``History.as_it_stood``)."""
+    earliest first (see ``History.as_it_stood``), each with the partnership it belongs to."""
     facts: list[_Fact] = []
     for partnership in history.partnerships:
         if partnership.started > as_of:
@@ -70,18 +71,22 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
     for organisation in history.organisations:
         for day in (organisation.joined, organisation.agreed_on, organisation.inducted_on):
             if day is not None and day > as_of:
-                facts.append(_Fact(day, "organisation", organisation))
+                facts.append(_Fact(day, "organisation", organisation, organisation.partnership))
+    partnership_of = {group.id: group.partnership for group in history.groups}
     for membership in history.memberships:
         for day in (membership.start, membership.end):
             if day is not None and day > as_of:
-                facts.append(_Fact(day, "membership", membership))
+                owner = partnership_of.get(membership.group)
+                facts.append(_Fact(day, "membership", membership, owner))
+    organisation_partnership = {o.id: o.partnership for o in history.organisations}
     for contribution in history.contributions:
         begins = date(contribution.year, 4, 1)
         if begins > as_of:
-            facts.append(_Fact(begins, "contribution", contribution))
+            owner = organisation_partnership.get(contribution.organisation)
+            facts.append(_Fact(begins, "contribution", contribution, owner))
     for report in history.reports:
         if report.date > as_of:
-            facts.append(_Fact(report.date, "report", report))
+            facts.append(_Fact(report.date, "report", report, report.partnership))
     for meeting in history.meetings:
         # A meeting of the history dated later, or whose agenda's date is not yet known, is taken in
         # by evaluating afresh when the day comes; meetings are meant to be recorded.
@@ -95,50 +100,70 @@ def _pending_facts(history: History, as_of: date) -> list[_Fact]:
 
 
 class _Closing:
-    """One partnership's closing findings, rule by rule, each kept until what it depends on changes."""
+    """One partnership's closing findings, rule by rule, each kept until what it depends on changes or the
+    day it holds until comes (``Rule.changes_with``, ``Rule.holds_until``): only those rules are asked again."""
 
     def __init__(self, book: FindingsBook) -> None:
         self.book = book
-        self.facts: dict[str, int] = dict.fromkeys(FACTS, 0)
-        """How many dated facts of each kind came in (``rules.base.FACTS``)."""
-        self._kept: dict[str, tuple[tuple[int, ...], date | None, list[Finding]]] = {}
-        self.findings: list[Finding] = []
-        self.holds_until: date | None = None
+        self.rules = [(rule, terms) for rule, terms in book.rules if rule.close is not None]
+        self.until: list[date | None] = [None] * len(self.rules)
+        """The day from which each rule's answer may differ (``None``: not by the day alone)."""
+        self._found: list[list[Finding]] = [[] for _rule in self.rules]
+        self._stale: set[int] = set(range(len(self.rules)))
+        self._changing_with = {
+            kind: [index for index, (rule, _terms) in enumerate(self.rules) if kind in rule.changes_with]
+            for kind in EVERYTHING
+        }
+        assessment = book.assessment
+        self._resignations = len(assessment.runs.ends)
+        self._meetings = len(assessment.meetings)
 
-    def _key(self, rule: Rule) -> tuple[int, ...]:
-        """What the rule's closing findings depend on, as counts: they are worked out again when it moves."""
-        assessment = self.book.assessment
-        changes = rule.changes_with
-        return (
-            *(self.facts[kind] if kind in changes else -1 for kind in FACTS),
-            len(assessment.runs.ends) if RESIGNATIONS in changes else -1,
-            len(assessment.meetings) if MEETINGS in changes else -1,
-        )
+    @property
+    def findings(self) -> list[Finding]:
+        """The closing findings, as of the last refresh."""
+        return [finding for found in self._found for finding in found]
 
-    def refresh(self) -> list[Finding]:
-        """The closing findings on the assessment's as-of day, worked out again where they may differ."""
+    def changed(self, kinds: Iterable[str]) -> None:
+        """Dated facts of ``kinds`` came in: the rules that change with them are asked again."""
+        for kind in kinds:
+            self._stale.update(self._changing_with[kind])
+
+    def falls_due(self, rules: Iterable[int]) -> None:
+        """The day some rules' answers held until has come: they are asked again."""
+        self._stale.update(rules)
+
+    def refresh(self) -> tuple[list[Finding], list[int]]:
+        """Ask again the rules whose answer may differ on the assessment's as-of day; the findings that are
+        new, and the rules whose ``until`` moved."""
         book = self.book
         assessment = book.assessment
-        as_of = assessment.as_of
-        found: list[Finding] = []
-        until: list[date | None] = []
-        for rule, terms in book.rules:
-            if rule.close is None:
-                continue
-            key = self._key(rule)
-            kept = self._kept.get(rule.id)
-            if kept is None or kept[0] != key or (kept[1] is not None and as_of >= kept[1]):
-                findings = book.closed(rule, terms)
-                kept = self._kept[rule.id] = (
-                    key,
-                    rule.holds_until(assessment, book.states[rule.id]),
-                    findings,
-                )
-            found.extend(kept[2])
-            until.append(kept[1])
-        self.findings = found
-        self.holds_until = earliest(*until)
-        return found
+        resignations, meetings = len(assessment.runs.ends), len(assessment.meetings)
+        if resignations != self._resignations:
+            self._resignations = resignations
+            self.changed((RESIGNATIONS,))
+        if meetings != self._meetings:
+            self._meetings = meetings
+            self.changed((MEETINGS,))
+        new: list[Finding] = []
+        asked = sorted(self._stale)
+        self._stale.clear()
+        moved: list[int] = []
+        for index in asked:
+            rule, terms = self.rules[index]
+            before = self._found[index]
+            found = self._found[index] = book.closed(rule, terms)
+            until = rule.holds_until(assessment, book.states[rule.id])
+            if until != self.until[index] or (until is not None and until <= assessment.as_of):
+                self.until[index] = until
+                moved.append(index)
+            # A rule that keeps what it judged gives back the same findings: only the others are compared.
+            kept = {id(finding) for finding in before}
+            fresh = [finding for finding in found if id(finding) not in kept]
+            if fresh and before:
+                known = {finding.identity() for finding in before}
+                fresh = [finding for finding in fresh if finding.identity() not in known]
+            new.extend(fresh)
+        return new, moved
 
 
 class Ledger:
@@ -178,11 +203,10 @@ class Ledger:
             for p in sorted(known.partnerships, key=lambda p: p.id)
         }
         self._partnership_of = {group.id: group.partnership for group in self.history.groups}
-        self._organisation_partnership = {o.id: o.partnership for o in self.history.organisations}
         self._last = max(((m.start, m.id) for m in known.meetings), default=None)
         self._pending = _pending_facts(self.history, self.as_of)
         self._closings = {p: _Closing(book) for p, book in self._books.items()}
-        self._due: list[tuple[date, str]] = []
+        self._due: list[tuple[date, str, int]] = []
         for partnership in self._closings:
             self._close(partnership)
         self.rebuilds += 1
@@ -196,21 +220,23 @@ class Ledger:
 
     # -- closing findings -----------------------------------------------------------------------------
     def _close(self, partnership: str) -> list[Finding]:
-        """Bring a partnership's closing findings to the ledger's day, and note when to look again."""
+        """Bring a partnership's closing findings to the ledger's day (its book already there); the findings
+        that are new. Each rule asked is looked at again on the day its answer holds until."""
         closing = self._closings[partnership]
-        closing.book.advance(self.as_of)
-        found = closing.refresh()
-        if closing.holds_until is not None:
-            heapq.heappush(self._due, (closing.holds_until, partnership))
+        found, moved = closing.refresh()
+        for index in moved:
+            until = closing.until[index]
+            if until is not None:
+                heapq.heappush(self._due, (until, partnership, index))
         return found
 
-    def _falling_due(self, later: date) -> set[str]:
-        """The partnerships whose closing findings may have changed by ``later``."""
-        due: set[str] = set()
+    def _falling_due(self, later: date) -> dict[str, set[int]]:
+        """The closing rules, by partnership, whose answers may have changed by ``later`` by the day alone."""
+        due: dict[str, set[int]] = {}
         while self._due and self._due[0][0] <= later:
-            day, partnership = heapq.heappop(self._due)
-            if self._closings[partnership].holds_until == day:  # not a superseded entry
-                due.add(partnership)
+            day, partnership, index = heapq.heappop(self._due)
+            if self._closings[partnership].until[index] == day:  # not a superseded entry
+                due.setdefault(partnership, set()).add(index)
         return due
 
     # -- dated facts ----------------------------------------------------------------------------------
@@ -228,17 +254,6 @@ class Ledger:
                 facts.append(fact)
         return facts
 
-    def _partnerships_of(self, fact: _Fact) -> set[str]:
-        if fact.kind == "organisation":
-            owner = fact.fact.partnership
-        elif fact.kind == "membership":
-            owner = self._partnership_of.get(fact.fact.group)
-        elif fact.kind == "contribution":
-            owner = self._organisation_partnership.get(fact.fact.organisation)
-        else:
-            owner = fact.fact.partnership
-        return {owner} if owner in self._books else set()
-
     def _take_in(self, fact: _Fact, later: date) -> tuple[str, Membership | None, Membership] | None:
         """Index a fact that comes to be known by ``later``; for a seat, the partnership whose runs it changes
         with the seat as it was known before and as it is known now."""
@@ -248,8 +263,8 @@ class Ledger:
             if new is None or old == new:
                 return None
             self._index.take_in(new, replacing=old)
-            owner = self._partnership_of.get(membership.group)
-            return (owner, old, new) if owner in self._books else None
+            owner = fact.owner
+            return (owner, old, new) if owner is not None and owner in self._books else None
         if fact.kind == "organisation":
             organisation: Organisation = fact.fact
             known = organisation_as_of(organisation, later)
@@ -292,20 +307,21 @@ class Ledger:
             else set()
         )
         informed: dict[str, set[str]] = {}
-        for fact in facts:
-            for partnership in self._partnerships_of(fact):
-                informed.setdefault(partnership, set()).add(_KINDS[fact.kind])
-        touched = own | informed.keys() | self._falling_due(later)
-        before = {p: {f.identity() for f in self._closings[p].findings} for p in touched}
         seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
+        books = self._books
         for fact in facts:
+            if fact.owner in books:
+                informed.setdefault(fact.owner, set()).add(_KINDS[fact.kind])
             changed = self._take_in(fact, later)
             if changed is not None:
                 owner, old, new = changed
                 seats.setdefault(owner, []).append((old, new))
+        due = self._falling_due(later)
+        touched = own | informed.keys() | due.keys()
         for partnership, kinds in informed.items():
-            for kind in kinds:
-                self._closings[partnership].facts[kind] += 1
+            self._closings[partnership].changed(kinds)
+        for partnership, rules in due.items():
+            self._closings[partnership].falls_due(rules)
         self.as_of = later
         if meeting is not None:
             self._last = (meeting.start, meeting.id)
@@ -315,7 +331,7 @@ class Ledger:
             found.extend(
                 book.advance(later, meeting if partnership in own else None, seats.get(partnership, ()))
             )
-            found.extend(f for f in self._close(partnership) if f.identity() not in before[partnership])
+            found.extend(self._close(partnership))
         return tuple(sorted(found, key=Finding.sort_key))
 
     def evaluation(self) -> Evaluation:

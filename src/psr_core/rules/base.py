@@ -9,7 +9,10 @@ A rule looks at a partnership's record in up to two ways, so that a full evaluat
 (a meeting recorded after the rest) share the same code:
 
 - ``step`` sees each held meeting once, in order, after the attendance runs have counted it;
-- ``close`` sees the record as a whole on the as-of day, and must not change the rule's state.
+- ``close`` sees the record as a whole on the as-of day. What it finds must not depend on when it was
+  asked before: it may keep in the rule's state what it judged of a period that is over (a financial year,
+  a quarter), to judge only the periods completed since, so long as a fact that comes in later about a
+  period it kept makes it judge that period again.
 
 ``begin`` makes the state a rule carries from one meeting to the next (most rules carry none). A rule that
 carries none (registered with :func:`meeting_rule`) also keeps its function as ``judge``, ``step`` without

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import Any
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import Membership, Role, Tier
+from ..model import Group, Membership, Role, Tier
 from .base import (
     ORGANISATIONS,
     RESIGNATIONS,
     SEATS,
     Finds,
+    Rule,
     earliest,
     finds,
     never,
     parameters_hold_until,
-    rule,
+    register,
 )
 
 TIER_NAMES = {
@@ -46,6 +48,73 @@ def seats_hold_until(assessment: Assessment, tier: Tier, parameter: str) -> date
             elif end is not None and end >= as_of:
                 days.append(end + timedelta(days=1))
     return earliest(*days)
+
+
+class Kept:
+    """A composition rule's state: what it last found on a tier, with what it read to find it (the tier's
+    memberships as taken in, the deemed resignations, the partnership's organisations, the parameter) and
+    the day it holds until. Asked again on the same record before that day, the rule gives back the same
+    findings without looking at every seat again."""
+
+    __slots__ = ("findings", "read", "since", "until")
+
+    def __init__(self, _assessment: Assessment) -> None:
+        self.read: tuple[Any, ...] | None = None
+        self.since = date.min
+        self.until: date | None = None
+        self.findings: list[Finding] = []
+
+    def holds(self, read: tuple[Any, ...], as_of: date) -> bool:
+        return read == self.read and self.since <= as_of and (self.until is None or as_of < self.until)
+
+
+def _read_on_tier(assessment: Assessment, tier: Tier, parameter: str) -> tuple[Any, ...]:
+    """What a rule about the seats of ``tier`` reads besides the day: as a value that changes when they do."""
+    taken_in = assessment.index.seats_taken_in
+    return (
+        tuple(taken_in.get(group.id, 0) for group in assessment.groups_of_tier(tier)),
+        len(assessment.runs.ends),
+        tuple(map(id, assessment.organisations.values())),
+        assessment.value(parameter, assessment.as_of),
+    )
+
+
+def _kept(
+    assessment: Assessment,
+    kept: Kept,
+    tier: Tier,
+    parameter: str,
+    find: Callable[[Assessment], Iterator[Finding]],
+) -> Kept:
+    """``kept``, brought up to date with what ``find`` finds on the tier's seats on the as-of day."""
+    read = _read_on_tier(assessment, tier, parameter)
+    if not kept.holds(read, assessment.as_of):
+        kept.findings = list(find(assessment))
+        kept.until = seats_hold_until(assessment, tier, parameter)
+        kept.read, kept.since = read, assessment.as_of
+    return kept
+
+
+def _register_tier_rule(
+    found: Finds, tier: Tier, parameter: str, find: Callable[[Assessment], Iterator[Finding]]
+) -> None:
+    """Register a rule about the seats of ``tier`` that reads ``parameter`` on the as-of day."""
+
+    def close(assessment: Assessment, kept: Kept) -> list[Finding]:
+        return _kept(assessment, kept, tier, parameter, find).findings
+
+    def holds_until(assessment: Assessment, kept: Kept) -> date | None:
+        return _kept(assessment, kept, tier, parameter, find).until
+
+    register(
+        Rule(
+            found,
+            begin=Kept,
+            close=close,
+            holds_until=holds_until,
+            changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
+        )
+    )
 
 
 def _seat_rule(
@@ -93,11 +162,6 @@ EXECUTIVE = finds(
 )
 
 
-@rule(
-    EXECUTIVE,
-    holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "executive_statuses"),
-    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
-)
 def executive_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
@@ -115,13 +179,6 @@ IMPLEMENTATION = finds(
 )
 
 
-@rule(
-    IMPLEMENTATION,
-    holds_until=lambda assessment: seats_hold_until(
-        assessment, Tier.IMPLEMENTATION, "implementation_statuses"
-    ),
-    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
-)
 def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
@@ -139,11 +196,6 @@ BOARD = finds(
 )
 
 
-@rule(
-    BOARD,
-    holds_until=lambda assessment: seats_hold_until(assessment, Tier.BOARD, "board_statuses"),
-    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
-)
 def board_seats(assessment: Assessment) -> Iterator[Finding]:
     yield from _seat_rule(
         assessment,
@@ -154,6 +206,10 @@ def board_seats(assessment: Assessment) -> Iterator[Finding]:
     )
 
 
+_register_tier_rule(EXECUTIVE, Tier.EXECUTIVE, "executive_statuses", executive_seats)
+_register_tier_rule(IMPLEMENTATION, Tier.IMPLEMENTATION, "implementation_statuses", implementation_seats)
+_register_tier_rule(BOARD, Tier.BOARD, "board_statuses", board_seats)
+
 ADVOCATES = finds(
     "composition.advocates",
     "An advocate role (business, community, third-sector) with no current member of the Executive.",
@@ -161,11 +217,6 @@ ADVOCATES = finds(
 )
 
 
-@rule(
-    ADVOCATES,
-    holds_until=lambda assessment: seats_hold_until(assessment, Tier.EXECUTIVE, "advocate_roles"),
-    changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
-)
 def advocates(assessment: Assessment) -> Iterator[Finding]:
     groups = assessment.groups_of_tier(Tier.EXECUTIVE)
     for kind in assessment.value("advocate_roles", assessment.as_of):
@@ -197,6 +248,8 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
         )
 
 
+_register_tier_rule(ADVOCATES, Tier.EXECUTIVE, "advocate_roles", advocates)
+
 ROLE = finds(
     "composition.role",
     "A member whose role does not fit the tier of the group.",
@@ -204,28 +257,48 @@ ROLE = finds(
 )
 
 
-@rule(
-    ROLE,
-    holds_until=never,
-    changes_with=frozenset({SEATS}),
-)
-def roles(assessment: Assessment) -> Iterator[Finding]:
+class RolesJudged:
+    """The role rule's state: each group's findings, with how many of its memberships had been taken in when
+    they were found; a group is looked at again only when a membership of it is taken in."""
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, _assessment: Assessment) -> None:
+        self._groups: dict[str, tuple[int, list[Finding]]] = {}
+
+    def of_group(self, assessment: Assessment, group: Group) -> list[Finding]:
+        taken_in = assessment.index.seats_taken_in.get(group.id, 0)
+        kept = self._groups.get(group.id)
+        if kept is None or kept[0] != taken_in:
+            kept = self._groups[group.id] = (taken_in, list(_misfits(assessment, group)))
+        return kept[1]
+
+
+def roles(assessment: Assessment, judged: RolesJudged) -> Iterator[Finding]:
     for group in sorted(assessment.groups.values(), key=lambda g: g.id):
-        for membership in assessment.memberships(group.id):
-            fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
-            if membership.role.value in fitting:
-                continue
-            yield ROLE(
-                assessment,
-                membership.start,
-                Subject(person=membership.person, group=group.id),
-                f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
-                f"{membership.role.value}, a role the {TIER_NAMES[group.tier]} does not have "
-                f"(it has: {', '.join(fitting) or 'none'})",
-                {
-                    "tier": group.tier.value,
-                    "role": membership.role.value,
-                    "fitting_roles": list(fitting),
-                    "from": membership.start.isoformat(),
-                },
-            )
+        yield from judged.of_group(assessment, group)
+
+
+def _misfits(assessment: Assessment, group: Group) -> Iterator[Finding]:
+    """The members of ``group`` whose role does not fit its tier."""
+    for membership in assessment.memberships(group.id):
+        fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
+        if membership.role.value in fitting:
+            continue
+        yield ROLE(
+            assessment,
+            membership.start,
+            Subject(person=membership.person, group=group.id),
+            f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
+            f"{membership.role.value}, a role the {TIER_NAMES[group.tier]} does not have "
+            f"(it has: {', '.join(fitting) or 'none'})",
+            {
+                "tier": group.tier.value,
+                "role": membership.role.value,
+                "fitting_roles": list(fitting),
+                "from": membership.start.isoformat(),
+            },
+        )
+
+
+register(Rule(ROLE, begin=RolesJudged, close=roles, holds_until=never, changes_with=frozenset({SEATS})))

@@ -7,14 +7,14 @@ from datetime import date, timedelta
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import ReportKind
+from ..model import Report, ReportKind
 from ..periods import add_months, period_bounds, period_label, period_of
-from .base import REPORTS, finds, rule
+from .base import REPORTS, Rule, finds, register, rule
 
 
-def _period_ends_next(assessment: Assessment) -> date | None:
+def _period_ends_next(assessment: Assessment, periods: ScrutinyPeriods) -> date | None:
     """The last day of the next period to complete: on it, that period is judged."""
-    months = int(assessment.value("scrutiny_months", assessment.partnership.started))
+    months = periods.months
     period = period_of(assessment.as_of, months)
     last = period_bounds(period, months)[1]
     return last if last > assessment.as_of else period_bounds(period + 1, months)[1]
@@ -27,37 +27,78 @@ SCRUTINY = finds(
 )
 
 
-@rule(
-    SCRUTINY,
-    holds_until=_period_ends_next,
-    changes_with=frozenset({REPORTS}),
+class ScrutinyPeriods:
+    """The scrutiny rule's state: the periods a scrutiny report is dated in, and what it judged of each
+    completed period since the partnership's start. A completed period's judgement holds until a report
+    dated inside it comes in, so each period is judged once as the days go by."""
+
+    __slots__ = ("_judged", "_last", "_period", "_reported", "_seen", "months")
+
+    def __init__(self, assessment: Assessment) -> None:
+        self.months = int(assessment.value("scrutiny_months", assessment.partnership.started))
+        self._seen = 0
+        """How many of the partnership's reports are in ``_reported``."""
+        self._reported: set[int] = set()
+        self._judged: dict[int, Finding] = {}
+        """The completed periods with no report, each with its finding, in order."""
+        self._period = period_of(assessment.partnership.started, self.months)
+        """The next period to judge, and its last day."""
+        self._last = period_bounds(self._period, self.months)[1]
+
+    def judged(self, assessment: Assessment) -> list[Finding]:
+        """A finding for each period completed by the as-of day with no scrutiny report dated inside it."""
+        reports = assessment.reports()
+        if len(reports) != self._seen:
+            self._count(reports)
+        months = self.months
+        while self._last <= assessment.as_of:
+            period = self._period
+            if period not in self._reported:
+                self._judged[period] = _unreported(assessment, period, months)
+            self._period = period + 1
+            self._last = period_bounds(period + 1, months)[1]
+        return list(self._judged.values())
+
+    def _count(self, reports: list[Report]) -> None:
+        """Note the periods of the reports not yet counted; a period already judged is judged again."""
+        for report in reports[self._seen :]:
+            if report.kind is ReportKind.SCRUTINY:
+                period = period_of(report.date, self.months)
+                self._reported.add(period)
+                self._judged.pop(period, None)
+        self._seen = len(reports)
+
+
+def _unreported(assessment: Assessment, period: int, months: int) -> Finding:
+    first, last = period_bounds(period, months)
+    return SCRUTINY(
+        assessment,
+        last,
+        Subject(partnership=assessment.partnership.id),
+        f"No performance report to the Overview and Scrutiny Committee is recorded for "
+        f"{period_label(period, months)} ({first.isoformat()} to {last.isoformat()})",
+        {
+            "period": period_label(period, months),
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+        },
+    )
+
+
+def scrutiny(assessment: Assessment, periods: ScrutinyPeriods) -> list[Finding]:
+    """Each completed period with no scrutiny report dated inside it."""
+    return periods.judged(assessment)
+
+
+register(
+    Rule(
+        SCRUTINY,
+        begin=ScrutinyPeriods,
+        close=scrutiny,
+        holds_until=_period_ends_next,
+        changes_with=frozenset({REPORTS}),
+    )
 )
-def scrutiny(assessment: Assessment) -> Iterator[Finding]:
-    months = int(assessment.value("scrutiny_months", assessment.partnership.started))
-    reported = {
-        period_of(report.date, months)
-        for report in assessment.reports()
-        if report.kind is ReportKind.SCRUTINY
-    }
-    period = period_of(assessment.partnership.started, months)
-    while True:
-        first, last = period_bounds(period, months)
-        if last > assessment.as_of:
-            return
-        if period not in reported:
-            yield SCRUTINY(
-                assessment,
-                last,
-                Subject(partnership=assessment.partnership.id),
-                f"No performance report to the Overview and Scrutiny Committee is recorded for "
-                f"{period_label(period, months)} ({first.isoformat()} to {last.isoformat()})",
-                {
-                    "period": period_label(period, months),
-                    "from": first.isoformat(),
-                    "to": last.isoformat(),
-                },
-            )
-        period += 1
 
 
 def _review_falls_due(assessment: Assessment) -> date | None:
