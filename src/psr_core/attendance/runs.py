@@ -94,6 +94,7 @@ class RunState:
                 for membership in self.memberships:
                     if membership.covers(day):
                         runs.ends[membership] = day
+                        runs.ended.append(membership)
                 self.missed, self.skipped = [], []
                 runs.resigned(self, day)
 
@@ -173,6 +174,8 @@ class AttendanceRuns:
         self.policy = policy
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
+        self.ended: list[Membership] = []
+        """The memberships deemed resignations ended, in the order they did (``ends`` has their last days)."""
         self._at: dict[str, list[Threshold]] = {}
         self._steady = SteadySpan(READ)
         self._reading: Readings | None = None
