@@ -124,7 +124,7 @@ class SeatsJudged:
     deemed resignation, or reached their day, or that are known otherwise now (joined, agreed, inducted);
     at every one when the statuses it reads change."""
 
-    __slots__ = ("ended", "judged", "logged", "organisations", "seats", "statuses", "until")
+    __slots__ = ("ended", "found", "judged", "logged", "organisations", "seats", "statuses", "until")
 
     def __init__(self, _assessment: Assessment) -> None:
         self.statuses: Any = None
@@ -134,6 +134,7 @@ class SeatsJudged:
         self.seats: dict[str | None, list[Membership]] = {}
         self.judged: dict[str, tuple[Finding | None, date | None]] = {}
         self.until: date | None = None
+        self.found: list[Finding] = []
 
 
 def _organisations_to_judge(
@@ -179,9 +180,10 @@ def _organisations_to_judge(
             known[organisation.id] = organisation
             dirty.add(organisation.id)
     as_of = assessment.as_of
-    for organisation_id, (_finding, until) in judged.judged.items():
-        if until is not None and until <= as_of:
-            dirty.add(organisation_id)
+    if judged.until is not None and judged.until <= as_of:  # the earliest of the organisations' days
+        for organisation_id, (_finding, until) in judged.judged.items():
+            if until is not None and until <= as_of:
+                dirty.add(organisation_id)
     return {owner for owner in dirty if owner is not None}
 
 
@@ -197,6 +199,8 @@ def _seat_rule(
     as-of day, judged again only where something it reads changed (:class:`SeatsJudged`)."""
     groups = assessment.groups_of_tier(tier)
     again = _organisations_to_judge(assessment, judged, groups, role)
+    if again is not None and not again and (judged.until is None or assessment.as_of < judged.until):
+        return judged.found
     statuses = assessment.statuses(judged_parameter(role))
     if again is None:
         judged.judged = {}
@@ -214,11 +218,12 @@ def _seat_rule(
         parameters_hold_until(assessment, (judged_parameter(role),)),
         *(until for _finding, until in judged.judged.values()),
     )
-    return [
+    judged.found = [
         finding
         for organisation_id in sorted(judged.judged)
         if (finding := judged.judged[organisation_id][0]) is not None
     ]
+    return judged.found
 
 
 def _seats_hold_until(assessment: Assessment, seats: list[Membership]) -> date | None:
