@@ -94,6 +94,7 @@ class RunState:
                 for membership in self.memberships:
                     if membership.covers(day):
                         runs.ends[membership] = day
+                        runs.ended.append(membership)
                 self.missed, self.skipped = [], []
                 runs.resigned(self, day)
 
@@ -173,6 +174,8 @@ class AttendanceRuns:
         self.policy = policy
         self.thresholds: list[Threshold] = []
         self.ends: dict[Membership, date] = {}
+        self.ended: list[Membership] = []
+        """The memberships deemed resignations ended, in the order they did (``ends`` has their last days)."""
         self._at: dict[str, list[Threshold]] = {}
         self._steady = SteadySpan(READ)
         self._reading: Readings | None = None
@@ -230,7 +233,20 @@ class AttendanceRuns:
                 self.ends[new] = self.ends.pop(old)
         state.memberships.append(new)
         state.memberships.sort(key=Membership.order)
-        self._queue(new.group)
+        changes = self._changes[new.group]
+        roster = self._rosters.get(new.group)
+        order = self._order
+        if roster is None:
+            # The next roster places every member afresh, popping every day due by then.
+            for day in state.changes(self.ends):
+                heapq.heappush(changes, (day, next(order), state))
+            return
+        # Only this member is placed again: on the next roster's day, and on each later day their place may
+        # change (a day the seat as known before gave stays queued; placing them again then is harmless).
+        heapq.heappush(changes, (roster.day, next(order), state))
+        for day in state.changes(self.ends):
+            if day > roster.day:
+                heapq.heappush(changes, (day, next(order), state))
 
     def readings(self, day: date) -> Readings:
         """The policy's readings on ``day``, worked out again only when the day passes a change of one of

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import Group, Membership, Role, Tier
+from ..model import Group, Membership, Organisation, Role, Tier
 from .base import (
     ORGANISATIONS,
     RESIGNATIONS,
@@ -117,42 +117,179 @@ def _register_tier_rule(
     )
 
 
-def _seat_rule(
-    assessment: Assessment, found: Finds, tier: Tier, role: Role, statuses_parameter: str
-) -> Iterator[Finding]:
-    statuses = assessment.statuses(statuses_parameter)
-    groups = assessment.groups_of_tier(tier)
-    tier_name = TIER_NAMES[tier]
-    role_name = role.value.replace("-", " ")
-    # Each seat of the role on the tier, by the organisation it represents: one pass over the memberships.
-    by_organisation: dict[str | None, list[Membership]] = {}
+class SeatsJudged:
+    """A seat rule's state (composition.executive, .implementation, .board): the seats of its role on its
+    tier by the organisation they represent, and what it found of each organisation with the day that holds
+    until. Asked again, it looks again only at the organisations whose seats were taken in, ended by a
+    deemed resignation, or reached their day, or that are known otherwise now (joined, agreed, inducted);
+    at every one when the statuses it reads change."""
+
+    __slots__ = ("ended", "found", "judged", "logged", "organisations", "seats", "statuses", "until")
+
+    def __init__(self, _assessment: Assessment) -> None:
+        self.statuses: Any = None
+        self.logged: dict[str, int] = {}
+        self.ended = 0
+        self.organisations: dict[str, Organisation] = {}
+        self.seats: dict[str | None, list[Membership]] = {}
+        self.judged: dict[str, tuple[Finding | None, date | None]] = {}
+        self.until: date | None = None
+        self.found: list[Finding] = []
+
+
+def _organisations_to_judge(
+    assessment: Assessment, judged: SeatsJudged, groups: list[Group], role: Role
+) -> set[str] | None:
+    """Bring the seats of ``judged`` up to date with what was taken in; the organisations to look at again
+    (``None``: every one)."""
+    index, runs = assessment.index, assessment.runs
+    statuses = assessment.value(judged_parameter(role), assessment.as_of)
+    if judged.statuses is None or statuses != judged.statuses:
+        judged.statuses = statuses
+        judged.seats = {}
+        for group in groups:
+            for membership in assessment.memberships(group.id):
+                if membership.role is role:
+                    judged.seats.setdefault(assessment.organisation_of(membership), []).append(membership)
+            judged.logged[group.id] = len(index.seats_log.get(group.id, ()))
+        judged.ended = len(runs.ended)
+        judged.organisations = dict(assessment.organisations)
+        return None
+    dirty: set[str | None] = set()
+    seats = judged.seats
     for group in groups:
-        for membership in assessment.memberships(group.id):
-            if membership.role is role:
-                by_organisation.setdefault(assessment.organisation_of(membership), []).append(membership)
-    for organisation in sorted(assessment.organisations.values(), key=lambda o: o.id):
-        if organisation.status not in statuses:
+        log = index.seats_log.get(group.id, ())
+        for old, new in log[judged.logged.get(group.id, 0) :]:
+            if old is not None and old.role is role:
+                held = seats.get(owner := assessment.organisation_of(old), [])
+                if old in held:
+                    held.remove(old)
+                dirty.add(owner)
+            if new.role is role:
+                seats.setdefault(owner := assessment.organisation_of(new), []).append(new)
+                dirty.add(owner)
+        judged.logged[group.id] = len(log)
+    tier = {group.id for group in groups}
+    for membership in runs.ended[judged.ended :]:
+        if membership.group in tier and membership.role is role:
+            dirty.add(assessment.organisation_of(membership))
+    judged.ended = len(runs.ended)
+    known = judged.organisations
+    for organisation in assessment.organisations.values():
+        if known.get(organisation.id) is not organisation:
+            known[organisation.id] = organisation
+            dirty.add(organisation.id)
+    as_of = assessment.as_of
+    if judged.until is not None and judged.until <= as_of:  # the earliest of the organisations' days
+        for organisation_id, (_finding, until) in judged.judged.items():
+            if until is not None and until <= as_of:
+                dirty.add(organisation_id)
+    return {owner for owner in dirty if owner is not None}
+
+
+def judged_parameter(role: Role) -> str:
+    """The parameter listing the partner statuses that must hold a seat of ``role``."""
+    return _STATUSES[role]
+
+
+def _seat_rule(
+    assessment: Assessment, judged: SeatsJudged, found: Finds, tier: Tier, role: Role
+) -> list[Finding]:
+    """Each organisation of a status that must hold a seat of ``role`` on ``tier`` and holds none on the
+    as-of day, judged again only where something it reads changed (:class:`SeatsJudged`)."""
+    groups = assessment.groups_of_tier(tier)
+    again = _organisations_to_judge(assessment, judged, groups, role)
+    if again is not None and not again and (judged.until is None or assessment.as_of < judged.until):
+        return judged.found
+    statuses = assessment.statuses(judged_parameter(role))
+    if again is None:
+        judged.judged = {}
+        again = set(assessment.organisations)
+    for organisation_id in again:
+        organisation = assessment.organisations.get(organisation_id)
+        if organisation is None:
             continue
-        seats = by_organisation.get(organisation.id, [])
-        if any(assessment.sits(seat, assessment.as_of) for seat in seats):
-            continue
-        since = vacant_since(assessment, seats, assessment.joined(organisation))
-        where = ", ".join(group.id for group in groups) or "none is recorded"
-        yield found(
-            assessment,
-            since,
-            Subject(organisation=organisation.id),
-            f"{organisation.name} ({organisation.status} partner) has had no {role_name} on the "
-            f"{tier_name} ({where}) since {since.isoformat()}",
-            {
-                "status": organisation.status.value,
-                "tier": tier.value,
-                "role": role.value,
-                "groups": [group.id for group in groups],
-                "former_members": sorted({seat.person for seat in seats}),
-                "vacant_since": since.isoformat(),
-            },
+        seats = judged.seats.get(organisation_id, [])
+        finding = None
+        if organisation.status in statuses:
+            finding = _vacancy(assessment, found, tier, role, groups, organisation, seats)
+        judged.judged[organisation_id] = (finding, _seats_hold_until(assessment, seats))
+    judged.until = earliest(
+        parameters_hold_until(assessment, (judged_parameter(role),)),
+        *(until for _finding, until in judged.judged.values()),
+    )
+    judged.found = [
+        finding
+        for organisation_id in sorted(judged.judged)
+        if (finding := judged.judged[organisation_id][0]) is not None
+    ]
+    return judged.found
+
+
+def _seats_hold_until(assessment: Assessment, seats: list[Membership]) -> date | None:
+    """The first day after the as-of day on which one of ``seats`` starts or has ended."""
+    as_of = assessment.as_of
+    days: list[date | None] = []
+    for membership in seats:
+        end = assessment.effective_end(membership)
+        if membership.start > as_of:
+            days.append(membership.start)
+        elif end is not None and end >= as_of:
+            days.append(end + timedelta(days=1))
+    return earliest(*days)
+
+
+def _vacancy(
+    assessment: Assessment,
+    found: Finds,
+    tier: Tier,
+    role: Role,
+    groups: list[Group],
+    organisation: Organisation,
+    seats: list[Membership],
+) -> Finding | None:
+    """The finding that ``organisation`` holds none of ``seats`` (its seats of ``role`` on ``tier``) on the
+    as-of day, or ``None`` if it holds one."""
+    if any(assessment.sits(seat, assessment.as_of) for seat in seats):
+        return None
+    since = vacant_since(assessment, seats, assessment.joined(organisation))
+    where = ", ".join(group.id for group in groups) or "none is recorded"
+    role_name = role.value.replace("-", " ")
+    return found(
+        assessment,
+        since,
+        Subject(organisation=organisation.id),
+        f"{organisation.name} ({organisation.status} partner) has had no {role_name} on the "
+        f"{TIER_NAMES[tier]} ({where}) since {since.isoformat()}",
+        {
+            "status": organisation.status.value,
+            "tier": tier.value,
+            "role": role.value,
+            "groups": [group.id for group in groups],
+            "former_members": sorted({seat.person for seat in seats}),
+            "vacant_since": since.isoformat(),
+        },
+    )
+
+
+def _register_seat_rule(found: Finds, tier: Tier, role: Role) -> None:
+    """Register the rule that each organisation of the statuses it reads holds a seat of ``role`` on ``tier``."""
+
+    def close(assessment: Assessment, judged: SeatsJudged) -> list[Finding]:
+        return _seat_rule(assessment, judged, found, tier, role)
+
+    def holds_until(_assessment: Assessment, judged: SeatsJudged) -> date | None:
+        return judged.until
+
+    register(
+        Rule(
+            found,
+            begin=SeatsJudged,
+            close=close,
+            holds_until=holds_until,
+            changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
         )
+    )
 
 
 EXECUTIVE = finds(
@@ -161,33 +298,11 @@ EXECUTIVE = finds(
     uses=("executive_statuses",),
 )
 
-
-def executive_seats(assessment: Assessment) -> Iterator[Finding]:
-    yield from _seat_rule(
-        assessment,
-        EXECUTIVE,
-        Tier.EXECUTIVE,
-        Role.CHIEF_OFFICER,
-        "executive_statuses",
-    )
-
-
 IMPLEMENTATION = finds(
     "composition.implementation",
     "A full or affiliated partner with no current operational-manager member of the Implementation Group.",
     uses=("implementation_statuses",),
 )
-
-
-def implementation_seats(assessment: Assessment) -> Iterator[Finding]:
-    yield from _seat_rule(
-        assessment,
-        IMPLEMENTATION,
-        Tier.IMPLEMENTATION,
-        Role.OPERATIONAL_MANAGER,
-        "implementation_statuses",
-    )
-
 
 BOARD = finds(
     "composition.board",
@@ -195,20 +310,14 @@ BOARD = finds(
     uses=("board_statuses",),
 )
 
-
-def board_seats(assessment: Assessment) -> Iterator[Finding]:
-    yield from _seat_rule(
-        assessment,
-        BOARD,
-        Tier.BOARD,
-        Role.ACCOUNTABLE_REPRESENTATIVE,
-        "board_statuses",
-    )
-
-
-_register_tier_rule(EXECUTIVE, Tier.EXECUTIVE, "executive_statuses", executive_seats)
-_register_tier_rule(IMPLEMENTATION, Tier.IMPLEMENTATION, "implementation_statuses", implementation_seats)
-_register_tier_rule(BOARD, Tier.BOARD, "board_statuses", board_seats)
+_STATUSES = {
+    Role.CHIEF_OFFICER: "executive_statuses",
+    Role.OPERATIONAL_MANAGER: "implementation_statuses",
+    Role.ACCOUNTABLE_REPRESENTATIVE: "board_statuses",
+}
+_register_seat_rule(EXECUTIVE, Tier.EXECUTIVE, Role.CHIEF_OFFICER)
+_register_seat_rule(IMPLEMENTATION, Tier.IMPLEMENTATION, Role.OPERATIONAL_MANAGER)
+_register_seat_rule(BOARD, Tier.BOARD, Role.ACCOUNTABLE_REPRESENTATIVE)
 
 ADVOCATES = finds(
     "composition.advocates",
@@ -259,18 +368,29 @@ ROLE = finds(
 
 class RolesJudged:
     """The role rule's state: each group's findings, with how many of its memberships had been taken in when
-    they were found; a group is looked at again only when a membership of it is taken in."""
+    they were found, and what was found of each membership; a group is looked at again only when a
+    membership of it is taken in, and then only the memberships not judged before."""
 
-    __slots__ = ("_groups",)
+    __slots__ = ("_groups", "_judged")
 
     def __init__(self, _assessment: Assessment) -> None:
         self._groups: dict[str, tuple[int, list[Finding]]] = {}
+        self._judged: dict[Membership, Finding | None] = {}
 
     def of_group(self, assessment: Assessment, group: Group) -> list[Finding]:
         taken_in = assessment.index.seats_taken_in.get(group.id, 0)
         kept = self._groups.get(group.id)
         if kept is None or kept[0] != taken_in:
-            kept = self._groups[group.id] = (taken_in, list(_misfits(assessment, group)))
+            judged = self._judged
+            found = []
+            for membership in assessment.memberships(group.id):
+                if membership in judged:
+                    finding = judged[membership]
+                else:
+                    finding = judged[membership] = _misfit(assessment, group, membership)
+                if finding is not None:
+                    found.append(finding)
+            kept = self._groups[group.id] = (taken_in, found)
         return kept[1]
 
 
@@ -279,26 +399,25 @@ def roles(assessment: Assessment, judged: RolesJudged) -> Iterator[Finding]:
         yield from judged.of_group(assessment, group)
 
 
-def _misfits(assessment: Assessment, group: Group) -> Iterator[Finding]:
-    """The members of ``group`` whose role does not fit its tier."""
-    for membership in assessment.memberships(group.id):
-        fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
-        if membership.role.value in fitting:
-            continue
-        yield ROLE(
-            assessment,
-            membership.start,
-            Subject(person=membership.person, group=group.id),
-            f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
-            f"{membership.role.value}, a role the {TIER_NAMES[group.tier]} does not have "
-            f"(it has: {', '.join(fitting) or 'none'})",
-            {
-                "tier": group.tier.value,
-                "role": membership.role.value,
-                "fitting_roles": list(fitting),
-                "from": membership.start.isoformat(),
-            },
-        )
+def _misfit(assessment: Assessment, group: Group, membership: Membership) -> Finding | None:
+    """The finding that ``membership`` of ``group`` is in a role that does not fit its tier, if it is."""
+    fitting = assessment.value("tier_roles", membership.start).get(group.tier.value, [])
+    if membership.role.value in fitting:
+        return None
+    return ROLE(
+        assessment,
+        membership.start,
+        Subject(person=membership.person, group=group.id),
+        f"{membership.person} sits on {group.id} ({TIER_NAMES[group.tier]}) as "
+        f"{membership.role.value}, a role the {TIER_NAMES[group.tier]} does not have "
+        f"(it has: {', '.join(fitting) or 'none'})",
+        {
+            "tier": group.tier.value,
+            "role": membership.role.value,
+            "fitting_roles": list(fitting),
+            "from": membership.start.isoformat(),
+        },
+    )
 
 
 register(Rule(ROLE, begin=RolesJudged, close=roles, holds_until=never, changes_with=frozenset({SEATS})))
