@@ -28,8 +28,7 @@ class AttendanceRecord:
 def entry_of(meeting: Meeting, person: str) -> Attendance | None:
     """``person``'s entry in the attendance record of ``meeting`` (the last, where the minutes list them
     twice), as :attr:`AttendanceRecord.entries` gives it, without recording the rest."""
-    found = None
-    for entry in meeting.attendance:
+    for entry in reversed(meeting.attendance):  # the last line for them is their entry
         if entry.person == person:
-            found = entry
-    return found
+            return entry
+    return None
