@@ -52,16 +52,49 @@ def driver_errors(connection: Connection, database: str, doing: str) -> Iterator
             ) from error
 
 
-def read_tuples(connection: Connection, table: Table, columns: tuple[str, ...], database: str) -> list[Any]:
-    """The named columns of every row of ``table``, as tuples, in no particular order."""
-    statement = str(select(*(table.c[name] for name in columns)).compile(dialect=connection.dialect))
+def read_tuples(
+    connection: Connection,
+    table: Table,
+    columns: tuple[str, ...],
+    database: str,
+    order: tuple[str, ...] = (),
+    *,
+    processed: bool = True,
+) -> list[Any]:
+    """The named columns of every row of ``table``, as tuples, sorted by the ``order`` columns (in no
+    particular order without them).
+
+    ``processed``: each value as SQLAlchemy reads it (a date, not the text SQLite stores); otherwise as
+    the driver gives it, which saves a step per row where the caller converts the few values it uses.
+    """
+    selected = [table.c[name] for name in columns]
+    statement = select(*selected).order_by(*(table.c[name] for name in order))
+    compiled = str(statement.compile(dialect=connection.dialect))
     with driver_errors(connection, database, f"reading {table.name}") as dbapi_connection:
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(statement)
-            return list(cursor.fetchall())
+            cursor.execute(compiled)
+            rows = cursor.fetchall()
+            described = cursor.description
         finally:
             cursor.close()
+    if not processed:
+        return list(rows)
+    dialect = connection.dialect
+    processors = [
+        column.type.dialect_impl(dialect).result_processor(dialect, description[1])
+        for column, description in zip(selected, described, strict=True)
+    ]
+    if not any(processors):
+        return list(rows)
+    steps = [(index, process) for index, process in enumerate(processors) if process is not None]
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, process in steps:
+            values[index] = process(values[index])
+        converted.append(tuple(values))
+    return converted
 
 
 def write_rows(

@@ -9,10 +9,11 @@ Every list keeps its order in ``position``, so ``to_domain(from_domain(h)) == h`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -347,10 +348,11 @@ def meeting_from(
 
 
 # The four tables a large history is mostly made of are read as plain tuples, with their columns in these
-# orders and their rows in any order; to_domain puts each parent's children in order.
+# orders and their rows sorted by the columns of the matching ``..._ORDER``: each parent's children come
+# together and in their stored order (by position, then by key), so that grouping them needs no sort.
+# The first column names the parent (the first two, for votes).
 ATTENDANCE_COLUMNS = (
     "meeting_id",
-    "position",
     "person_id",
     "status",
     "deputy_id",
@@ -358,9 +360,13 @@ ATTENDANCE_COLUMNS = (
     "exceptional_accepted_by_id",
     "exceptional_accepted_on",
 )
-ITEM_COLUMNS = ("meeting_id", "position", "id", "title", "decision")
-VOTE_COLUMNS = ("meeting_id", "item_id", "position", "person_id", "side")
-MEETING_GROUP_COLUMNS = ("meeting_id", "position", "group_id")
+ATTENDANCE_ORDER = ("meeting_id", "position", "person_id")
+ITEM_COLUMNS = ("meeting_id", "id", "title", "decision")
+ITEM_ORDER = ("meeting_id", "position", "id")
+VOTE_COLUMNS = ("meeting_id", "item_id", "person_id", "side")
+VOTE_ORDER = ("meeting_id", "item_id", "position", "person_id")
+MEETING_GROUP_COLUMNS = ("meeting_id", "group_id")
+MEETING_GROUP_ORDER = ("meeting_id", "position", "group_id")
 
 Tuple = tuple[Any, ...]
 
@@ -371,7 +377,8 @@ class StoredRows:
 
     The tables of parties, groups, memberships, meetings, contributions and reports are rows in stored
     order (by ``position``, then by key), with the columns as attributes; so are the declarations. The
-    attendance, items, votes and meeting groups are plain tuples in the column orders above.
+    attendance, items, votes and meeting groups are plain tuples in the column orders above, sorted by
+    the matching orders.
     """
 
     partnerships: Sequence[Row]
@@ -391,82 +398,104 @@ class StoredRows:
     responses: Sequence[Row] = ()
 
 
-def children(rows: Iterable[Tuple], parent: int = 1) -> dict[Any, list[Tuple]]:
-    """The rows by their parent (their first ``parent`` columns), each parent's rows in order of the next
-    two columns (position, then key)."""
-    grouped: defaultdict[Any, list[Tuple]] = defaultdict(list)
-    if parent == 1:
-        for row in rows:
-            grouped[row[0]].append(row)
-    else:
-        for row in rows:
-            grouped[row[:parent]].append(row)
-    order = itemgetter(parent, parent + 1)
-    for listed in grouped.values():
-        listed.sort(key=order)
-    return grouped
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def grouped(
+    rows: Iterable[Tuple], parent: Callable[[Tuple], K], values: Callable[[K, Iterator[Tuple]], list[V]]
+) -> dict[K, list[V]]:
+    """The ``values`` of each parent's rows, by parent, from rows that come parent by parent.
+
+    A parent whose rows come in more than one run (which a sorted read never gives) gets every run's
+    values, in the order read.
+    """
+    found: dict[K, list[V]] = {}
+    for key, run in groupby(rows, parent):
+        made = values(key, run)
+        if key in found:
+            found[key] += made
+        else:
+            found[key] = made
+    return found
+
+
+class _Shared(dict[Tuple, V]):
+    """Values made once per distinct key: equal values share one object (they are immutable)."""
+
+    def __init__(self, make: Callable[[Tuple], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Tuple) -> V:
+        value = self[key] = self.make(key)
+        return value
+
+
+_MEETING = itemgetter(0)
+_MEETING_AND_ITEM = itemgetter(0, 1)
+_VALUE = itemgetter(slice(1, None))
+_VOTE = itemgetter(2, 3)
+_GROUP = itemgetter(1)
+
+
+def _attendance(value: Tuple) -> Attendance:
+    person, status, deputy, exceptional, accepted_by, accepted_on = value
+    return Attendance(
+        person=person,
+        status=status,
+        deputy=deputy,
+        exceptional=exceptional,
+        exceptional_accepted_by=accepted_by,
+        exceptional_accepted_on=_day(accepted_on),
+    )
 
 
 def attendance_by_meeting(rows: Iterable[Tuple]) -> dict[str, list[Attendance]]:
-    """Each meeting's attendance entries in order, from rows in :data:`ATTENDANCE_COLUMNS` order.
+    """Each meeting's attendance entries in order, from rows in :data:`ATTENDANCE_COLUMNS` order sorted
+    by :data:`ATTENDANCE_ORDER`.
 
     A history of a million entries holds far fewer distinct ones (a person is present at many meetings),
     and the values are immutable, so equal entries share one object.
     """
-    shared: dict[Tuple, Attendance] = {}
-    by_meeting: dict[str, list[Attendance]] = {}
-    for meeting_id, entries in children(rows).items():
-        listed = by_meeting[meeting_id] = []
-        for _meeting, _position, *value in entries:
-            key = tuple(value)
-            entry = shared.get(key)
-            if entry is None:
-                person, status, deputy, exceptional, accepted_by, accepted_on = value
-                entry = shared[key] = Attendance(
-                    person=person,
-                    status=status,
-                    deputy=deputy,
-                    exceptional=exceptional,
-                    exceptional_accepted_by=accepted_by,
-                    exceptional_accepted_on=_day(accepted_on),
-                )
-            listed.append(entry)
-    return by_meeting
+    entry = _Shared(_attendance).__getitem__
+    return grouped(rows, _MEETING, lambda _meeting, run: list(map(entry, map(_VALUE, run))))
 
 
 def items_by_meeting(
     items: Iterable[Tuple], declarations: Iterable[Row], votes: Iterable[Tuple]
 ) -> dict[str, list[Item]]:
-    """Each meeting's items in order, with their declarations and decisions."""
+    """Each meeting's items in order, with their declarations and decisions, from rows in the orders of
+    :data:`ITEM_COLUMNS` and :data:`VOTE_COLUMNS`.
+
+    Equal values share one object: most decisions are alike (by consensus, no votes), and so are most
+    items (the standing items of every agenda).
+    """
     declared: defaultdict[Tuple, list[Declaration]] = defaultdict(list)
     for row in declarations:
         declared[(row.meeting_id, row.item_id)].append(declaration_from(row))
-    cast = {
-        key: tuple((person, side) for _meeting, _item, _position, person, side in listed)
-        for key, listed in children(votes, 2).items()
-    }
-    # Equal values share one object: most decisions are alike (by consensus, no votes), and so are many
-    # items (the standing items of every agenda).
-    decisions: dict[Tuple, Decision | None] = {}
-    shared: dict[Tuple, Item] = {}
-    by_meeting: dict[str, list[Item]] = {}
-    for meeting_id, listed in children(items).items():
-        found = by_meeting[meeting_id] = []
-        for _meeting, _position, item_id, title, method in listed:
+    cast = grouped(votes, _MEETING_AND_ITEM, lambda _item, run: list(map(_VOTE, run)))
+    decisions = _Shared(lambda key: decision_from(key[0], key[1]))
+    plain = _Shared(lambda key: Item(id=key[0], title=key[1], decision=decisions[(key[2], ())]))
+    item = plain.__getitem__
+    busy = {meeting for meeting, _item in declared} | {meeting for meeting, _item in cast}
+
+    def meeting_items(run: Iterator[Tuple]) -> list[Item]:
+        found = []
+        for meeting_id, item_id, title, method in run:
             key = (meeting_id, item_id)
-            votes_cast = cast.get(key, ())
-            decision = decisions.get((method, votes_cast), _UNSEEN)
-            if decision is _UNSEEN:
-                decision = decisions[(method, votes_cast)] = decision_from(method, votes_cast)
-            if key in declared:
-                found.append(Item(id=item_id, title=title, declarations=declared[key], decision=decision))
+            if key not in cast and key not in declared:
+                found.append(item((item_id, title, method)))
                 continue
-            alike = (item_id, title, method, votes_cast)
-            item = shared.get(alike)
-            if item is None:
-                item = shared[alike] = Item(id=item_id, title=title, decision=decision)
-            found.append(item)
-    return by_meeting
+            decision = decisions[(method, tuple(cast.get(key, ())))]
+            found.append(Item(id=item_id, title=title, declarations=declared.get(key, ()), decision=decision))
+        return found
+
+    return grouped(
+        items,
+        _MEETING,
+        lambda meeting, run: meeting_items(run) if meeting in busy else list(map(item, map(_VALUE, run))),
+    )
 
 
 _UNSEEN: Any = object()
@@ -482,10 +511,7 @@ def to_domain(rows: StoredRows) -> History:
     offices: defaultdict[str, list[str]] = defaultdict(list)
     for row in rows.offices:
         offices[row.person_id].append(row.office)
-    groups = {
-        meeting: [group for _meeting, _position, group in listed]
-        for meeting, listed in children(rows.meeting_groups).items()
-    }
+    groups = grouped(rows.meeting_groups, _MEETING, lambda _meeting, run: list(map(_GROUP, run)))
     attendance = attendance_by_meeting(rows.attendance)
     items = items_by_meeting(rows.items, rows.declarations, rows.votes)
     return History(

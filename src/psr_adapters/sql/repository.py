@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from psr_core import History
 
+from ..collector import collector_paused
 from . import revisions
 from .bulk import read_tuples, write_rows
 from .engine import Database, connected, name_of, opened, reading, require_existing_file, translated
@@ -27,9 +28,13 @@ from .errors import ConflictError, StorageError, UnstorableHistoryError
 from .integrity import history_problems
 from .mapping import (
     ATTENDANCE_COLUMNS,
+    ATTENDANCE_ORDER,
     ITEM_COLUMNS,
+    ITEM_ORDER,
     MEETING_GROUP_COLUMNS,
+    MEETING_GROUP_ORDER,
     VOTE_COLUMNS,
+    VOTE_ORDER,
     StoredRows,
     Values,
     from_domain,
@@ -127,17 +132,22 @@ class Repository:
     def load(self) -> History:
         """The whole history, read in one consistent snapshot."""
         require_existing_file(self.engine)
-        with connected(self.engine) as connection:
-            snapshot = _snapshot(connection)
-            with translated(self.name, "reading the history"), snapshot.begin():
-                require_current(snapshot, self.name)
-                rows = _read(snapshot, self.name)
-        try:
-            return to_domain(rows)
-        except ValueError as error:  # rows written by hand that the core's values refuse
-            raise StorageError(
-                f"{self.name}: the database holds a record psr cannot read: {error}"
-            ) from error
+        with collector_paused():
+            try:
+                with connected(self.engine) as connection:
+                    snapshot = _snapshot(connection)
+                    with translated(self.name, "reading the history"), snapshot.begin():
+                        require_current(snapshot, self.name)
+                        rows = _read(snapshot, self.name)
+                history = to_domain(rows)
+                # The rows go while the collector is paused, so that its first collection after it does
+                # not walk a million of them only to find them gone.
+                del rows
+                return history
+            except ValueError as error:  # rows written by hand that the core's values refuse
+                raise StorageError(
+                    f"{self.name}: the database holds a record psr cannot read: {error}"
+                ) from error
 
     def counts(self, connection: Connection) -> dict[str, int]:
         """How many rows each psr table holds, by the names in :data:`IMPORT_ORDER`."""
@@ -216,11 +226,15 @@ def _read(connection: Connection, name: str) -> StoredRows:
         groups=rows(GroupRow, GroupRow.position, GroupRow.id),
         memberships=rows(MembershipRow, MembershipRow.position, MembershipRow.id),
         meetings=rows(MeetingRow, MeetingRow.position, MeetingRow.id),
-        meeting_groups=read_tuples(connection, _table("psr_meeting_group"), MEETING_GROUP_COLUMNS, name),
-        attendance=read_tuples(connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name),
-        items=read_tuples(connection, _table("psr_item"), ITEM_COLUMNS, name),
+        meeting_groups=read_tuples(
+            connection, _table("psr_meeting_group"), MEETING_GROUP_COLUMNS, name, MEETING_GROUP_ORDER
+        ),
+        attendance=read_tuples(
+            connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name, ATTENDANCE_ORDER, processed=False
+        ),
+        items=read_tuples(connection, _table("psr_item"), ITEM_COLUMNS, name, ITEM_ORDER),
         declarations=rows(DeclarationRow, DeclarationRow.position, DeclarationRow.id),
-        votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name),
+        votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name, VOTE_ORDER),
         contributions=rows(ContributionRow, ContributionRow.position, ContributionRow.id),
         reports=rows(ReportRow, ReportRow.position, ReportRow.id),
         responses=rows(ResponseRow, ResponseRow.position, ResponseRow.id),
