@@ -166,11 +166,14 @@ class Repository:
         A database with no psr tables is brought to the current schema first, as ``psr db upgrade``
         would. A database that already holds records is refused unless ``replace`` is true.
         """
+        with collector_paused():  # a million rows made and let go, and no cycle among them
+            return self._import(history, replace, on_progress or (lambda _message: None))
+
+    def _import(self, history: History, replace: bool, report: Progress) -> ImportSummary:
         problems = history_problems(history)
         if problems:
             raise UnstorableHistoryError(f"{self.name}: the history cannot be stored", problems)
         self._create_if_empty()
-        report = on_progress or (lambda _message: None)
         with (
             connected(self.engine) as connection,
             translated(self.name, "importing the history"),
