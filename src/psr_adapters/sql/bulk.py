@@ -6,7 +6,7 @@ and then takes the fastest form each driver has: on SQLite the driver's own exec
 work); on PostgreSQL through psycopg 3 ``COPY ... FROM STDIN`` on the same connection and in the same
 transaction, several times faster than any ``INSERT``; elsewhere Core ``insert()`` with executemany in
 batches (PyMySQL's multi-row ``INSERT``). Reading the big child tables (attendance, items, votes, meeting
-groups) uses the driver's cursor directly, sorted by parent: their columns are text and integers, which
+groups) uses the driver's cursor directly, in the order stored: their columns are text and integers, which
 every driver returns as Python values already, and building SQLAlchemy rows for a million of them would
 cost more than reading them.
 
@@ -61,19 +61,17 @@ def read_tuples(
     table: Table,
     columns: tuple[str, ...],
     database: str,
-    order: tuple[str, ...] = (),
     *,
     processed: bool = True,
 ) -> list[Any]:
-    """The named columns of every row of ``table``, as tuples, sorted by the ``order`` columns (in no
-    particular order without them).
+    """The named columns of every row of ``table``, as tuples, in the order the database has them (for
+    a table written in one go, the order it was written in).
 
     ``processed``: each value as SQLAlchemy reads it (a date, not the text SQLite stores); otherwise as
     the driver gives it, which saves a step per row where the caller converts the few values it uses.
     """
     selected = [table.c[name] for name in columns]
-    statement = select(*selected).order_by(*(table.c[name] for name in order))
-    compiled = str(statement.compile(dialect=connection.dialect))
+    compiled = str(select(*selected).compile(dialect=connection.dialect))
     with driver_errors(connection, database, f"reading {table.name}") as dbapi_connection:
         cursor = dbapi_connection.cursor()
         try:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, lt
 from typing import Any, TypeVar
 
 import attrs
@@ -348,11 +348,12 @@ def meeting_from(
 
 
 # The four tables a large history is mostly made of are read as plain tuples, with their columns in these
-# orders and their rows sorted by the columns of the matching ``..._ORDER``: each parent's children come
-# together and in their stored order (by position, then by key), so that grouping them needs no sort.
-# The first column names the parent (the first two, for votes).
+# orders: the parent (the meeting; the meeting and the item, for votes), the position, the child's key, and
+# then its values. Their rows come in any order: read as they are stored, they come parent by parent and in
+# position order already (a history is written so), and only a parent whose rows do not is sorted.
 ATTENDANCE_COLUMNS = (
     "meeting_id",
+    "position",
     "person_id",
     "status",
     "deputy_id",
@@ -360,13 +361,9 @@ ATTENDANCE_COLUMNS = (
     "exceptional_accepted_by_id",
     "exceptional_accepted_on",
 )
-ATTENDANCE_ORDER = ("meeting_id", "position", "person_id")
-ITEM_COLUMNS = ("meeting_id", "id", "title", "decision")
-ITEM_ORDER = ("meeting_id", "position", "id")
-VOTE_COLUMNS = ("meeting_id", "item_id", "person_id", "side")
-VOTE_ORDER = ("meeting_id", "item_id", "position", "person_id")
-MEETING_GROUP_COLUMNS = ("meeting_id", "group_id")
-MEETING_GROUP_ORDER = ("meeting_id", "position", "group_id")
+ITEM_COLUMNS = ("meeting_id", "position", "id", "title", "decision")
+VOTE_COLUMNS = ("meeting_id", "item_id", "position", "person_id", "side")
+MEETING_GROUP_COLUMNS = ("meeting_id", "position", "group_id")
 
 Tuple = tuple[Any, ...]
 
@@ -377,8 +374,7 @@ class StoredRows:
 
     The tables of parties, groups, memberships, meetings, contributions and reports are rows in stored
     order (by ``position``, then by key), with the columns as attributes; so are the declarations. The
-    attendance, items, votes and meeting groups are plain tuples in the column orders above, sorted by
-    the matching orders.
+    attendance, items, votes and meeting groups are plain tuples in the column orders above, in any order.
     """
 
     partnerships: Sequence[Row]
@@ -398,26 +394,48 @@ class StoredRows:
     responses: Sequence[Row] = ()
 
 
-K = TypeVar("K")
-V = TypeVar("V")
+def children(rows: Iterable[Tuple], parent: int = 1) -> dict[Any, list[Tuple]]:
+    """The rows by their parent (their first ``parent`` columns), each parent's rows in order of the next
+    two columns (position, then key).
 
-
-def grouped(
-    rows: Iterable[Tuple], parent: Callable[[Tuple], K], values: Callable[[K, Iterator[Tuple]], list[V]]
-) -> dict[K, list[V]]:
-    """The ``values`` of each parent's rows, by parent, from rows that come parent by parent.
-
-    A parent whose rows come in more than one run (which a sorted read never gives) gets every run's
-    values, in the order read.
+    Rows that come parent by parent with rising positions are taken as they come, each parent's in one
+    step; the rows of any other parent are sorted.
     """
-    found: dict[K, list[V]] = {}
-    for key, run in groupby(rows, parent):
-        made = values(key, run)
+    parent_of = itemgetter(*range(parent)) if parent > 1 else itemgetter(0)
+    position = itemgetter(parent)
+    found: dict[Any, list[Tuple]] = {}
+    unsorted: list[Any] = []
+    for key, run in groupby(rows, parent_of):
+        listed = list(run)
         if key in found:
-            found[key] += made
+            found[key] += listed
+            unsorted.append(key)
         else:
-            found[key] = made
+            found[key] = listed
+            if len(listed) > 1 and not _rising(list(map(position, listed))):
+                unsorted.append(key)
+    for key in unsorted:
+        found[key].sort(key=lambda row: (*_stored_order(row[parent]), *_stored_order(row[parent + 1])))
     return found
+
+
+def _rising(positions: list[Any]) -> bool:
+    try:
+        return all(map(lt, positions, positions[1:]))
+    except TypeError:  # positions of different kinds, which only a database edited by hand holds
+        return False
+
+
+def _stored_order(value: Any) -> tuple[int, Any]:
+    """``value``'s place in the order SQLite sorts values of any kind in: nothing, numbers, text, bytes."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, bytes(value))
+
+
+V = TypeVar("V")
 
 
 class _Shared(dict[Tuple, V]):
@@ -432,11 +450,9 @@ class _Shared(dict[Tuple, V]):
         return value
 
 
-_MEETING = itemgetter(0)
-_MEETING_AND_ITEM = itemgetter(0, 1)
-_VALUE = itemgetter(slice(1, None))
-_VOTE = itemgetter(2, 3)
-_GROUP = itemgetter(1)
+_VALUE = itemgetter(slice(2, None))
+_VOTE = itemgetter(3, 4)
+_GROUP = itemgetter(2)
 
 
 def _attendance(value: Tuple) -> Attendance:
@@ -452,14 +468,13 @@ def _attendance(value: Tuple) -> Attendance:
 
 
 def attendance_by_meeting(rows: Iterable[Tuple]) -> dict[str, list[Attendance]]:
-    """Each meeting's attendance entries in order, from rows in :data:`ATTENDANCE_COLUMNS` order sorted
-    by :data:`ATTENDANCE_ORDER`.
+    """Each meeting's attendance entries in order, from rows in :data:`ATTENDANCE_COLUMNS` order.
 
     A history of a million entries holds far fewer distinct ones (a person is present at many meetings),
     and the values are immutable, so equal entries share one object.
     """
     entry = _Shared(_attendance).__getitem__
-    return grouped(rows, _MEETING, lambda _meeting, run: list(map(entry, map(_VALUE, run))))
+    return {meeting: list(map(entry, map(_VALUE, listed))) for meeting, listed in children(rows).items()}
 
 
 def items_by_meeting(
@@ -474,28 +489,27 @@ def items_by_meeting(
     declared: defaultdict[Tuple, list[Declaration]] = defaultdict(list)
     for row in declarations:
         declared[(row.meeting_id, row.item_id)].append(declaration_from(row))
-    cast = grouped(votes, _MEETING_AND_ITEM, lambda _item, run: list(map(_VOTE, run)))
+    cast = {key: tuple(map(_VOTE, listed)) for key, listed in children(votes, 2).items()}
     decisions = _Shared(lambda key: decision_from(key[0], key[1]))
     plain = _Shared(lambda key: Item(id=key[0], title=key[1], decision=decisions[(key[2], ())]))
     item = plain.__getitem__
     busy = {meeting for meeting, _item in declared} | {meeting for meeting, _item in cast}
 
-    def meeting_items(run: Iterator[Tuple]) -> list[Item]:
+    def meeting_items(listed: list[Tuple]) -> list[Item]:
         found = []
-        for meeting_id, item_id, title, method in run:
+        for meeting_id, _position, item_id, title, method in listed:
             key = (meeting_id, item_id)
             if key not in cast and key not in declared:
                 found.append(item((item_id, title, method)))
                 continue
-            decision = decisions[(method, tuple(cast.get(key, ())))]
+            decision = decisions[(method, cast.get(key, ()))]
             found.append(Item(id=item_id, title=title, declarations=declared.get(key, ()), decision=decision))
         return found
 
-    return grouped(
-        items,
-        _MEETING,
-        lambda meeting, run: meeting_items(run) if meeting in busy else list(map(item, map(_VALUE, run))),
-    )
+    return {
+        meeting: meeting_items(listed) if meeting in busy else list(map(item, map(_VALUE, listed)))
+        for meeting, listed in children(items).items()
+    }
 
 
 _UNSEEN: Any = object()
@@ -511,7 +525,7 @@ def to_domain(rows: StoredRows) -> History:
     offices: defaultdict[str, list[str]] = defaultdict(list)
     for row in rows.offices:
         offices[row.person_id].append(row.office)
-    groups = grouped(rows.meeting_groups, _MEETING, lambda _meeting, run: list(map(_GROUP, run)))
+    groups = {meeting: list(map(_GROUP, listed)) for meeting, listed in children(rows.meeting_groups).items()}
     attendance = attendance_by_meeting(rows.attendance)
     items = items_by_meeting(rows.items, rows.declarations, rows.votes)
     return History(

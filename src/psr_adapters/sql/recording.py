@@ -437,9 +437,9 @@ class Recorder:
         ).scalars()
         a = AttendanceRow
         entries = c.execute(
-            select(*(a.__table__.c[name] for name in mapping.ATTENDANCE_COLUMNS))
-            .where(a.meeting_id == meeting_id)
-            .order_by(*(a.__table__.c[name] for name in mapping.ATTENDANCE_ORDER))
+            select(*(a.__table__.c[name] for name in mapping.ATTENDANCE_COLUMNS)).where(
+                a.meeting_id == meeting_id
+            )
         ).all()
         attendance = mapping.attendance_by_meeting(tuple(entry) for entry in entries)
         item_ids = c.execute(

@@ -28,13 +28,9 @@ from .errors import ConflictError, StorageError, UnstorableHistoryError
 from .integrity import history_problems
 from .mapping import (
     ATTENDANCE_COLUMNS,
-    ATTENDANCE_ORDER,
     ITEM_COLUMNS,
-    ITEM_ORDER,
     MEETING_GROUP_COLUMNS,
-    MEETING_GROUP_ORDER,
     VOTE_COLUMNS,
-    VOTE_ORDER,
     StoredRows,
     Values,
     from_domain,
@@ -229,15 +225,13 @@ def _read(connection: Connection, name: str) -> StoredRows:
         groups=rows(GroupRow, GroupRow.position, GroupRow.id),
         memberships=rows(MembershipRow, MembershipRow.position, MembershipRow.id),
         meetings=rows(MeetingRow, MeetingRow.position, MeetingRow.id),
-        meeting_groups=read_tuples(
-            connection, _table("psr_meeting_group"), MEETING_GROUP_COLUMNS, name, MEETING_GROUP_ORDER
-        ),
+        meeting_groups=read_tuples(connection, _table("psr_meeting_group"), MEETING_GROUP_COLUMNS, name),
         attendance=read_tuples(
-            connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name, ATTENDANCE_ORDER, processed=False
+            connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name, processed=False
         ),
-        items=read_tuples(connection, _table("psr_item"), ITEM_COLUMNS, name, ITEM_ORDER),
+        items=read_tuples(connection, _table("psr_item"), ITEM_COLUMNS, name),
         declarations=rows(DeclarationRow, DeclarationRow.position, DeclarationRow.id),
-        votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name, VOTE_ORDER),
+        votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name),
         contributions=rows(ContributionRow, ContributionRow.position, ContributionRow.id),
         reports=rows(ReportRow, ReportRow.position, ReportRow.id),
         responses=rows(ResponseRow, ResponseRow.position, ResponseRow.id),
