@@ -1,4 +1,4 @@
-"""``psr check`` pauses the garbage collector while it judges, and leaves it as it found it."""
+"""``psr check`` pauses the garbage collector while it reads and judges, and leaves it as it found it."""
 
 from __future__ import annotations
 
@@ -30,3 +30,23 @@ def test_a_collector_the_host_had_paused_stays_paused() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_pause_made_and_kept_is_old_afterwards() -> None:
+    """The first young collection after a pause does not walk the history the pause built."""
+    with collector_paused():
+        kept = [[index] for index in range(1000)]
+    young = gc.get_objects(generation=0)
+    assert all(made is not kept for made in young)
+    assert any(made is kept for made in gc.get_objects(generation=2))
+
+
+def test_objects_a_host_keeps_frozen_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

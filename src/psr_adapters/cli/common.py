@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
+
+from ..collector import collector_paused as collector_paused  # what the commands pause the collector with
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,20 +80,3 @@ def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     if day.year not in YEARS:
         raise click.BadParameter(f"expected a date in the years 1900 to 2199; found {value!r}")
     return day
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the garbage collector while a command judges a history it has read.
-
-    Judging allocates many small objects (findings, runs); each full collection would walk the whole
-    history again, which costs a large history about a seventh of its evaluation time. Nothing judged
-    forms reference cycles worth collecting meanwhile, and the collector runs again afterwards.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

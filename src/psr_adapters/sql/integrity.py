@@ -36,6 +36,8 @@ def text_problem(value: str | None, what: str = "text") -> str | None:
         return None
     if "\x00" in value:
         return f"{what} with a NUL character (\\x00) cannot be stored in a database"
+    if value.isascii():  # the commonest text, which always encodes
+        return None
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -49,9 +51,11 @@ def id_problem(value: str | None) -> str | None:
         return None
     if len(value) > ID_LENGTH:
         return f"an id of {len(value)} characters is longer than the {ID_LENGTH} a database stores"
-    control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
-    if control is not None:
-        return f"an id cannot hold a control character, found {control!r} in {value!r}"
+    # Printable ASCII (the commonest id) holds no control character: those are ASCII's unprintable ones.
+    if not (value.isascii() and value.isprintable()):
+        control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+        if control is not None:
+            return f"an id cannot hold a control character, found {control!r} in {value!r}"
     if value != value.strip():
         return f"an id cannot begin or end with a space, found {value!r}"
     return text_problem(value, "an id")
@@ -88,10 +92,18 @@ class _Checker:
     def __init__(self, ids: Ids | None) -> None:
         self.ids = ids
         self.problems: list[Problem] = []
+        self.plain_people: dict[str, bool] = {}
+        self.plain_items: set[int] = set()
+        """The items found to have no problem (by ``id()``: the history holds them meanwhile)."""
 
     def add(self, path: str, message: str | None) -> None:
         if message is not None:
             self.problems.append(Problem(path, message))
+
+    def at(self, path: str, key: str, message: str | None) -> None:
+        """:meth:`add` at ``path.key``, the path written only for a problem."""
+        if message is not None:
+            self.problems.append(Problem(f"{path}.{key}", message))
 
     def refers(self, path: str, kind: str, value: str | None) -> None:
         if self.ids is None and value is not None:
@@ -100,17 +112,30 @@ class _Checker:
             plural = "people" if kind == "person" else f"{kind}s"
             self.add(path, f"no {kind} has the id {value!r} (see {plural})")
 
+    def refers_at(self, path: str, key: str, kind: str, value: str | None) -> None:
+        """:meth:`refers` at ``path.key``, the path written only where a problem may be."""
+        if value is not None and (self.ids is None or value not in self.ids[kind]):
+            self.refers(f"{path}.{key}", kind, value)
+
     def texts(self, path: str, **values: str | None) -> None:
         for key, value in values.items():
-            self.add(f"{path}.{key}", text_problem(value))
+            self.at(path, key, text_problem(value))
 
     def unique(self, kind: str, ids: Iterable[str]) -> None:
         seen: dict[str, int] = {}
         for index, value in enumerate(ids):
-            self.add(f"{kind}[{index}].id", id_problem(value))
+            self.at(f"{kind}[{index}]", "id", id_problem(value))
             if value in seen:
                 self.add(f"{kind}[{index}].id", f"the id {value!r} is already used by {kind}[{seen[value]}]")
             seen.setdefault(value, index)
+
+    def plain_person(self, person: str) -> bool:
+        """Whether ``person`` is a good id of a known person (of any, where the ids are not known)."""
+        plain = self.plain_people.get(person)
+        if plain is None:
+            known = self.ids is None or person in self.ids["person"]
+            plain = self.plain_people[person] = known and id_problem(person) is None
+        return plain
 
     def history(self, h: History) -> None:
         for kind, records in (
@@ -171,24 +196,28 @@ class _Checker:
             self.add(f"{path}.offices[{j}]", text_problem(office))
 
     def meeting(self, meeting: Meeting, path: str) -> None:
-        self.add(f"{path}.id", id_problem(meeting.id))
+        self.at(path, "id", id_problem(meeting.id))
         seen: set[str] = set()
         for j, group in enumerate(meeting.groups):
             if group in seen:
                 self.add(f"{path}.groups", "a group is listed twice")
             seen.add(group)
-            self.refers(f"{path}.groups[{j}]", "group", group)
+            self.refers_at(path, f"groups[{j}]", "group", group)
         for key in ("start", "end"):
             moment = getattr(meeting, key)
-            self.add(f"{path}.{key}", time_problem(moment) or date_problem(moment and moment.date()))
-        self.add(f"{path}.agenda_published", date_problem(meeting.agenda_published))
+            self.at(path, key, time_problem(moment) or date_problem(moment and moment.date()))
+        self.at(path, "agenda_published", date_problem(meeting.agenda_published))
         if meeting.end is not None and time_problem(meeting.end) is None and meeting.end < meeting.start:
             self.add(f"{path}.end", f"the meeting ends ({meeting.end}) before it starts ({meeting.start})")
-        self.refers(f"{path}.chair", "person", meeting.chair)
-        self.refers(f"{path}.vice_chair", "person", meeting.vice_chair)
+        self.refers_at(path, "chair", "person", meeting.chair)
+        self.refers_at(path, "vice_chair", "person", meeting.vice_chair)
         self.texts(path, location=meeting.location, url=meeting.url)
+        self.lines(meeting, path)
+        self.items(meeting, path)
+
+    def lines(self, meeting: Meeting, path: str) -> None:
         people: set[str] = set()
-        known = self.ids["person"] if self.ids is not None else None
+        plain_people = self.plain_people
         for entry in meeting.attendance:
             person = entry.person
             if person in people:
@@ -196,20 +225,28 @@ class _Checker:
             people.add(person)
             # The common case, a plain line of a stored history, is decided without building its path.
             plain = (
-                (known is None or person in known)
-                and entry.deputy is None
+                entry.deputy is None
                 and entry.exceptional is None
                 and entry.exceptional_accepted_by is None
-                and id_problem(person) is None
+                and (plain_people.get(person) or self.plain_person(person))
             )
             if not plain:
                 self.attendance(entry, f"{path}.attendance.{person}")
+
+    def items(self, meeting: Meeting, path: str) -> None:
         items: set[str] = set()
         for j, item in enumerate(meeting.items):
             if item.id in items:
                 self.add(f"{path}.items[{j}].id", f"the item id {item.id!r} is used twice in this meeting")
             items.add(item.id)
+            # An item's problems are its own, wherever it is: one shared by many meetings (a standing
+            # item) and found plain once is plain everywhere.
+            if id(item) in self.plain_items:
+                continue
+            found = len(self.problems)
             self.item(item, f"{path}.items[{j}]")
+            if len(self.problems) == found:
+                self.plain_items.add(id(item))
 
     def attendance(self, entry: Attendance, path: str) -> None:
         self.refers(path, "person", entry.person)

@@ -9,10 +9,11 @@ Every list keeps its order in ``position``, so ``to_domain(from_domain(h)) == h`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from operator import itemgetter
-from typing import Any
+from itertools import groupby
+from operator import itemgetter, lt
+from typing import Any, TypeVar
 
 import attrs
 
@@ -347,7 +348,9 @@ def meeting_from(
 
 
 # The four tables a large history is mostly made of are read as plain tuples, with their columns in these
-# orders and their rows in any order; to_domain puts each parent's children in order.
+# orders: the parent (the meeting; the meeting and the item, for votes), the position, the child's key, and
+# then its values. Their rows come in any order: read as they are stored, they come parent by parent and in
+# position order already (a history is written so), and only a parent whose rows do not is sorted.
 ATTENDANCE_COLUMNS = (
     "meeting_id",
     "position",
@@ -371,7 +374,7 @@ class StoredRows:
 
     The tables of parties, groups, memberships, meetings, contributions and reports are rows in stored
     order (by ``position``, then by key), with the columns as attributes; so are the declarations. The
-    attendance, items, votes and meeting groups are plain tuples in the column orders above.
+    attendance, items, votes and meeting groups are plain tuples in the column orders above, in any order.
     """
 
     partnerships: Sequence[Row]
@@ -393,18 +396,75 @@ class StoredRows:
 
 def children(rows: Iterable[Tuple], parent: int = 1) -> dict[Any, list[Tuple]]:
     """The rows by their parent (their first ``parent`` columns), each parent's rows in order of the next
-    two columns (position, then key)."""
-    grouped: defaultdict[Any, list[Tuple]] = defaultdict(list)
-    if parent == 1:
-        for row in rows:
-            grouped[row[0]].append(row)
-    else:
-        for row in rows:
-            grouped[row[:parent]].append(row)
-    order = itemgetter(parent, parent + 1)
-    for listed in grouped.values():
-        listed.sort(key=order)
-    return grouped
+    two columns (position, then key).
+
+    Rows that come parent by parent with rising positions are taken as they come, each parent's in one
+    step; the rows of any other parent are sorted.
+    """
+    parent_of = itemgetter(*range(parent)) if parent > 1 else itemgetter(0)
+    position = itemgetter(parent)
+    found: dict[Any, list[Tuple]] = {}
+    unsorted: list[Any] = []
+    for key, run in groupby(rows, parent_of):
+        listed = list(run)
+        if key in found:
+            found[key] += listed
+            unsorted.append(key)
+        else:
+            found[key] = listed
+            if len(listed) > 1 and not _rising(list(map(position, listed))):
+                unsorted.append(key)
+    for key in unsorted:
+        found[key].sort(key=lambda row: (*_stored_order(row[parent]), *_stored_order(row[parent + 1])))
+    return found
+
+
+def _rising(positions: list[Any]) -> bool:
+    try:
+        return all(map(lt, positions, positions[1:]))
+    except TypeError:  # positions of different kinds, which only a database edited by hand holds
+        return False
+
+
+def _stored_order(value: Any) -> tuple[int, Any]:
+    """``value``'s place in the order SQLite sorts values of any kind in: nothing, numbers, text, bytes."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, bytes(value))
+
+
+V = TypeVar("V")
+
+
+class _Shared(dict[Tuple, V]):
+    """Values made once per distinct key: equal values share one object (they are immutable)."""
+
+    def __init__(self, make: Callable[[Tuple], V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Tuple) -> V:
+        value = self[key] = self.make(key)
+        return value
+
+
+_VALUE = itemgetter(slice(2, None))
+_VOTE = itemgetter(3, 4)
+_GROUP = itemgetter(2)
+
+
+def _attendance(value: Tuple) -> Attendance:
+    person, status, deputy, exceptional, accepted_by, accepted_on = value
+    return Attendance(
+        person=person,
+        status=status,
+        deputy=deputy,
+        exceptional=exceptional,
+        exceptional_accepted_by=accepted_by,
+        exceptional_accepted_on=_day(accepted_on),
+    )
 
 
 def attendance_by_meeting(rows: Iterable[Tuple]) -> dict[str, list[Attendance]]:
@@ -413,60 +473,43 @@ def attendance_by_meeting(rows: Iterable[Tuple]) -> dict[str, list[Attendance]]:
     A history of a million entries holds far fewer distinct ones (a person is present at many meetings),
     and the values are immutable, so equal entries share one object.
     """
-    shared: dict[Tuple, Attendance] = {}
-    by_meeting: dict[str, list[Attendance]] = {}
-    for meeting_id, entries in children(rows).items():
-        listed = by_meeting[meeting_id] = []
-        for _meeting, _position, *value in entries:
-            key = tuple(value)
-            entry = shared.get(key)
-            if entry is None:
-                person, status, deputy, exceptional, accepted_by, accepted_on = value
-                entry = shared[key] = Attendance(
-                    person=person,
-                    status=status,
-                    deputy=deputy,
-                    exceptional=exceptional,
-                    exceptional_accepted_by=accepted_by,
-                    exceptional_accepted_on=_day(accepted_on),
-                )
-            listed.append(entry)
-    return by_meeting
+    entry = _Shared(_attendance).__getitem__
+    return {meeting: list(map(entry, map(_VALUE, listed))) for meeting, listed in children(rows).items()}
 
 
 def items_by_meeting(
     items: Iterable[Tuple], declarations: Iterable[Row], votes: Iterable[Tuple]
 ) -> dict[str, list[Item]]:
-    """Each meeting's items in order, with their declarations and decisions."""
+    """Each meeting's items in order, with their declarations and decisions, from rows in the orders of
+    :data:`ITEM_COLUMNS` and :data:`VOTE_COLUMNS`.
+
+    Equal values share one object: most decisions are alike (by consensus, no votes), and so are most
+    items (the standing items of every agenda).
+    """
     declared: defaultdict[Tuple, list[Declaration]] = defaultdict(list)
     for row in declarations:
         declared[(row.meeting_id, row.item_id)].append(declaration_from(row))
-    cast = {
-        key: tuple((person, side) for _meeting, _item, _position, person, side in listed)
-        for key, listed in children(votes, 2).items()
-    }
-    # Equal values share one object: most decisions are alike (by consensus, no votes), and so are many
-    # items (the standing items of every agenda).
-    decisions: dict[Tuple, Decision | None] = {}
-    shared: dict[Tuple, Item] = {}
-    by_meeting: dict[str, list[Item]] = {}
-    for meeting_id, listed in children(items).items():
-        found = by_meeting[meeting_id] = []
-        for _meeting, _position, item_id, title, method in listed:
+    cast = {key: tuple(map(_VOTE, listed)) for key, listed in children(votes, 2).items()}
+    decisions = _Shared(lambda key: decision_from(key[0], key[1]))
+    plain = _Shared(lambda key: Item(id=key[0], title=key[1], decision=decisions[(key[2], ())]))
+    item = plain.__getitem__
+    busy = {meeting for meeting, _item in declared} | {meeting for meeting, _item in cast}
+
+    def meeting_items(listed: list[Tuple]) -> list[Item]:
+        found = []
+        for meeting_id, _position, item_id, title, method in listed:
             key = (meeting_id, item_id)
-            votes_cast = cast.get(key, ())
-            decision = decisions.get((method, votes_cast), _UNSEEN)
-            if decision is _UNSEEN:
-                decision = decisions[(method, votes_cast)] = decision_from(method, votes_cast)
-            if key in declared:
-                found.append(Item(id=item_id, title=title, declarations=declared[key], decision=decision))
+            if key not in cast and key not in declared:
+                found.append(item((item_id, title, method)))
                 continue
-            alike = (item_id, title, method, votes_cast)
-            item = shared.get(alike)
-            if item is None:
-                item = shared[alike] = Item(id=item_id, title=title, decision=decision)
-            found.append(item)
-    return by_meeting
+            decision = decisions[(method, cast.get(key, ()))]
+            found.append(Item(id=item_id, title=title, declarations=declared.get(key, ()), decision=decision))
+        return found
+
+    return {
+        meeting: meeting_items(listed) if meeting in busy else list(map(item, map(_VALUE, listed)))
+        for meeting, listed in children(items).items()
+    }
 
 
 _UNSEEN: Any = object()
@@ -482,10 +525,7 @@ def to_domain(rows: StoredRows) -> History:
     offices: defaultdict[str, list[str]] = defaultdict(list)
     for row in rows.offices:
         offices[row.person_id].append(row.office)
-    groups = {
-        meeting: [group for _meeting, _position, group in listed]
-        for meeting, listed in children(rows.meeting_groups).items()
-    }
+    groups = {meeting: list(map(_GROUP, listed)) for meeting, listed in children(rows.meeting_groups).items()}
     attendance = attendance_by_meeting(rows.attendance)
     items = items_by_meeting(rows.items, rows.declarations, rows.votes)
     return History(

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from psr_core import History
 
+from ..collector import collector_paused
 from . import revisions
 from .bulk import read_tuples, write_rows
 from .engine import Database, connected, name_of, opened, reading, require_existing_file, translated
@@ -127,17 +128,22 @@ class Repository:
     def load(self) -> History:
         """The whole history, read in one consistent snapshot."""
         require_existing_file(self.engine)
-        with connected(self.engine) as connection:
-            snapshot = _snapshot(connection)
-            with translated(self.name, "reading the history"), snapshot.begin():
-                require_current(snapshot, self.name)
-                rows = _read(snapshot, self.name)
-        try:
-            return to_domain(rows)
-        except ValueError as error:  # rows written by hand that the core's values refuse
-            raise StorageError(
-                f"{self.name}: the database holds a record psr cannot read: {error}"
-            ) from error
+        with collector_paused():
+            try:
+                with connected(self.engine) as connection:
+                    snapshot = _snapshot(connection)
+                    with translated(self.name, "reading the history"), snapshot.begin():
+                        require_current(snapshot, self.name)
+                        rows = _read(snapshot, self.name)
+                history = to_domain(rows)
+                # The rows go while the collector is paused, so that its first collection after it does
+                # not walk a million of them only to find them gone.
+                del rows
+                return history
+            except ValueError as error:  # rows written by hand that the core's values refuse
+                raise StorageError(
+                    f"{self.name}: the database holds a record psr cannot read: {error}"
+                ) from error
 
     def counts(self, connection: Connection) -> dict[str, int]:
         """How many rows each psr table holds, by the names in :data:`IMPORT_ORDER`."""
@@ -156,11 +162,14 @@ class Repository:
         A database with no psr tables is brought to the current schema first, as ``psr db upgrade``
         would. A database that already holds records is refused unless ``replace`` is true.
         """
+        with collector_paused():  # a million rows made and let go, and no cycle among them
+            return self._import(history, replace, on_progress or (lambda _message: None))
+
+    def _import(self, history: History, replace: bool, report: Progress) -> ImportSummary:
         problems = history_problems(history)
         if problems:
             raise UnstorableHistoryError(f"{self.name}: the history cannot be stored", problems)
         self._create_if_empty()
-        report = on_progress or (lambda _message: None)
         with (
             connected(self.engine) as connection,
             translated(self.name, "importing the history"),
@@ -217,7 +226,9 @@ def _read(connection: Connection, name: str) -> StoredRows:
         memberships=rows(MembershipRow, MembershipRow.position, MembershipRow.id),
         meetings=rows(MeetingRow, MeetingRow.position, MeetingRow.id),
         meeting_groups=read_tuples(connection, _table("psr_meeting_group"), MEETING_GROUP_COLUMNS, name),
-        attendance=read_tuples(connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name),
+        attendance=read_tuples(
+            connection, _table("psr_attendance"), ATTENDANCE_COLUMNS, name, processed=False
+        ),
         items=read_tuples(connection, _table("psr_item"), ITEM_COLUMNS, name),
         declarations=rows(DeclarationRow, DeclarationRow.position, DeclarationRow.id),
         votes=read_tuples(connection, _table("psr_vote"), VOTE_COLUMNS, name),
