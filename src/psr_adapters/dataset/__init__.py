@@ -9,14 +9,12 @@ naming the file, the path inside it (``meetings[3].attendance.gary-hall``) and w
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from psr_core import History
 
+from ..collector import collector_paused
 from ..documents import dump_json, dump_yaml, parse_text, read_document
 from ..errors import DatasetError
 from ..files import write_whole
@@ -68,33 +66,16 @@ def _checked(document: Any, source: str, base: Path | None, *, consume: bool) ->
     return history
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the garbage collector while a file is read.
-
-    Reading makes millions of small objects (the parsed document, then the history) and no reference
-    cycles; each full collection meanwhile would walk everything made so far again, which costs a large
-    history more than the reading itself. The collector runs again afterwards.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def read_dataset(path: str | Path) -> History:
     """Read the dataset file at ``path`` (``.json`` as JSON, anything else as YAML)."""
-    with _collector_paused():
+    with collector_paused():  # a file's worth of objects made, and no cycle among them
         document = read_document(path, DatasetError)
         return _checked(document, str(path), Path(path).parent, consume=True)
 
 
 def load_dataset(text: str, source: str = "<text>", base: Path | None = None) -> History:
     """Read a dataset from ``text``; ``source`` names it in errors (its ending picks JSON or YAML)."""
-    with _collector_paused():
+    with collector_paused():  # a file's worth of objects made, and no cycle among them
         return _checked(parse_text(text, source, DatasetError), source, base, consume=True)
 
 
