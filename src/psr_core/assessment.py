@@ -112,6 +112,9 @@ class Assessment:
         self.organisations: dict[str, Organisation] = {
             o.id: o for o in index.organisations.values() if o.partnership == partnership.id
         }
+        self.organisations_taken_in = 0
+        """How many organisations :meth:`take_in` took in (a rule that keeps what it read of them can tell
+        when to read them again)."""
         self.all_groups = index.groups
         self.groups: dict[str, Group] = {
             g.id: g for g in index.groups.values() if g.partnership == partnership.id
@@ -197,6 +200,7 @@ class Assessment:
         """One of this partnership's organisations as it is known now (it joined, or its agreement or
         induction came to be known), already taken into the shared index."""
         self.organisations[organisation.id] = organisation
+        self.organisations_taken_in += 1
 
     @classmethod
     def of_meeting(
