@@ -197,6 +197,12 @@ def contributions(assessment: Assessment, years: ContributionYears) -> list[Find
     return years.all_judged(assessment)
 
 
+def _counts_from_year_end(kind: str, fact: object) -> date | None:
+    """A contribution changes what the rule finds from the last day of the financial year it is for (only
+    that year's judgement reads it); an organisation's change, at once."""
+    return financial_year_end(fact.year) if kind == CONTRIBUTIONS and isinstance(fact, Contribution) else None
+
+
 register(
     Rule(
         CONTRIBUTION,
@@ -204,5 +210,6 @@ register(
         close=contributions,
         holds_until=_year_ends_next,
         changes_with=frozenset({CONTRIBUTIONS, ORGANISATIONS}),
+        counts_from=_counts_from_year_end,
     )
 )
