@@ -7,7 +7,7 @@ clause, severity and the interpretation in force.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -75,7 +75,7 @@ class HistoryIndex:
         elif isinstance(fact, Membership):
             seats = self.memberships.setdefault(fact.group, [])
             if replacing is not None:
-                seats.remove(replacing)
+                _remove_seat(seats, replacing)
             insort(seats, fact, key=Membership.order)
             self.seats_taken_in[fact.group] = self.seats_taken_in.get(fact.group, 0) + 1
             self.seats_log.setdefault(fact.group, []).append((replacing, fact))
@@ -83,6 +83,19 @@ class HistoryIndex:
             self.contributions.setdefault(fact.organisation, []).append(fact)
         else:
             self.reports.setdefault(fact.partnership, []).append(fact)
+
+
+def _remove_seat(seats: list[Membership], seat: Membership) -> None:
+    """Take the first of ``seats`` (in :meth:`Membership.order`) equal to ``seat`` out, looking only among
+    those in its place in that order (``list.remove`` compares every seat before it)."""
+    key = seat.order()
+    at = bisect_left(seats, key, key=Membership.order)
+    while at < len(seats) and seats[at].order() == key:
+        if seats[at] == seat:
+            del seats[at]
+            return
+        at += 1
+    raise ValueError(f"{seat!r} is not among the seats of group {seat.group}")
 
 
 class Assessment:

@@ -120,16 +120,14 @@ def test_an_organisation_joining_is_taken_in_without_evaluating_afresh() -> None
     assert ledger.rebuilds == 1
 
 
-
 def _contributions_over_two_year_ends(meetings_between: bool) -> None:
     """1.3.1, full partner commitment 3, under a band from nothing to £20,000: Chorley Council's £25,000 for
     2015-16 is found above the band on 31 March 2016, when 2016-17 has nothing counted and so nothing to
     find; its £25,000 for 2016-17 comes to be known the next day. The ledger need not ask the rule again
     then, but finds that year above the band on 31 March 2017: what evaluate finds on every day. (The
     policy adopts no other rule, so that none brings the partnership on in between.)"""
-    from strategies.chorley import chorley, contribution, held, monthly, partner
-
     from psr_core import CHORLEY_2015
+    from strategies.chorley import chorley, contribution, held, monthly, partner
 
     others = [rule for rule in CHORLEY_2015.rules if rule != "commitment.contribution"]
     policy = CHORLEY_2015.with_parameter("contribution_band", [0, 20_000]).without_rules(*others)
