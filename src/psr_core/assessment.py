@@ -11,6 +11,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from .attendance import AttendanceRecord, AttendanceRuns, Threshold, expected_at, voters_at
@@ -85,12 +86,15 @@ class HistoryIndex:
             self.reports.setdefault(fact.partnership, []).append(fact)
 
 
+_start = attrgetter("start")
+
+
 def _remove_seat(seats: list[Membership], seat: Membership) -> None:
-    """Take the first of ``seats`` (in :meth:`Membership.order`) equal to ``seat`` out, looking only among
-    those in its place in that order (``list.remove`` compares every seat before it)."""
-    key = seat.order()
-    at = bisect_left(seats, key, key=Membership.order)
-    while at < len(seats) and seats[at].order() == key:
+    """Take the first of ``seats`` (in :meth:`Membership.order`, earliest start first) equal to ``seat``
+    out, looking only among those that start when it does (``list.remove`` compares every seat before)."""
+    start = seat.start
+    at = bisect_left(seats, start, key=_start)
+    while at < len(seats) and seats[at].start == start:
         if seats[at] == seat:
             del seats[at]
             return
