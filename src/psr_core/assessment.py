@@ -7,10 +7,11 @@ clause, severity and the interpretation in force.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from .attendance import AttendanceRecord, AttendanceRuns, Threshold, expected_at, voters_at
@@ -75,7 +76,7 @@ class HistoryIndex:
         elif isinstance(fact, Membership):
             seats = self.memberships.setdefault(fact.group, [])
             if replacing is not None:
-                seats.remove(replacing)
+                _remove_seat(seats, replacing)
             insort(seats, fact, key=Membership.order)
             self.seats_taken_in[fact.group] = self.seats_taken_in.get(fact.group, 0) + 1
             self.seats_log.setdefault(fact.group, []).append((replacing, fact))
@@ -83,6 +84,22 @@ class HistoryIndex:
             self.contributions.setdefault(fact.organisation, []).append(fact)
         else:
             self.reports.setdefault(fact.partnership, []).append(fact)
+
+
+_start = attrgetter("start")
+
+
+def _remove_seat(seats: list[Membership], seat: Membership) -> None:
+    """Take the first of ``seats`` (in :meth:`Membership.order`, earliest start first) equal to ``seat``
+    out, looking only among those that start when it does (``list.remove`` compares every seat before)."""
+    start = seat.start
+    at = bisect_left(seats, start, key=_start)
+    while at < len(seats) and seats[at].start == start:
+        if seats[at] == seat:
+            del seats[at]
+            return
+        at += 1
+    raise ValueError(f"{seat!r} is not among the seats of group {seat.group}")
 
 
 class Assessment:
@@ -112,6 +129,9 @@ class Assessment:
         self.organisations: dict[str, Organisation] = {
             o.id: o for o in index.organisations.values() if o.partnership == partnership.id
         }
+        self.organisations_taken_in = 0
+        """How many organisations :meth:`take_in` took in (a rule that keeps what it read of them can tell
+        when to read them again)."""
         self.all_groups = index.groups
         self.groups: dict[str, Group] = {
             g.id: g for g in index.groups.values() if g.partnership == partnership.id
@@ -197,6 +217,7 @@ class Assessment:
         """One of this partnership's organisations as it is known now (it joined, or its agreement or
         induction came to be known), already taken into the shared index."""
         self.organisations[organisation.id] = organisation
+        self.organisations_taken_in += 1
 
     @classmethod
     def of_meeting(

@@ -110,6 +110,9 @@ class _Closing:
         """The day from which each rule's answer may differ (``None``: not by the day alone)."""
         self._found: list[list[Finding]] = [[] for _rule in self.rules]
         self._stale: set[int] = set(range(len(self.rules)))
+        self._later: set[int] = set()
+        """Rules told of a fact that changes what they find only from a later day (``Rule.counts_from``):
+        asked again when the partnership is next brought to a day, or by that day."""
         self._changing_with = {
             kind: [index for index, (rule, _terms) in enumerate(self.rules) if kind in rule.changes_with]
             for kind in EVERYTHING
@@ -128,6 +131,30 @@ class _Closing:
         for kind in kinds:
             self._stale.update(self._changing_with[kind])
 
+    def learnt(self, kind: str, fact: Any, today: date) -> list[tuple[int, date]]:
+        """A dated fact of ``kind`` came to be known on ``today``: the rules it may change at once are asked
+        again; one that it changes only from a later day (``Rule.counts_from``) is asked again by that day,
+        or sooner if the partnership is brought to a day before. The rules whose ``until`` moved, each with
+        the day it moved to."""
+        moved: list[tuple[int, date]] = []
+        for index in self._changing_with[kind]:
+            counts_from = self.rules[index][0].counts_from
+            day = counts_from(kind, fact) if counts_from is not None else None
+            if day is None or day <= today:
+                self._stale.add(index)
+                continue
+            self._later.add(index)
+            until = self.until[index]
+            if until is None or day < until:
+                self.until[index] = day
+                moved.append((index, day))
+        return moved
+
+    @property
+    def asks_now(self) -> bool:
+        """Whether a rule is to be asked again on the day the partnership is brought to."""
+        return bool(self._stale)
+
     def falls_due(self, rules: Iterable[int]) -> None:
         """The day some rules' answers held until has come: they are asked again."""
         self._stale.update(rules)
@@ -145,6 +172,9 @@ class _Closing:
             self._meetings = meetings
             self.changed((MEETINGS,))
         new: list[Finding] = []
+        if self._later:
+            self._stale |= self._later
+            self._later.clear()
         asked = sorted(self._stale)
         self._stale.clear()
         moved: list[int] = []
@@ -306,20 +336,24 @@ class Ledger:
             if meeting is not None
             else set()
         )
-        informed: dict[str, set[str]] = {}
+        informed: set[str] = set()
         seats: dict[str, list[tuple[Membership | None, Membership]]] = {}
         books = self._books
+        closings = self._closings
         for fact in facts:
-            if fact.owner in books:
-                informed.setdefault(fact.owner, set()).add(_KINDS[fact.kind])
+            owner = fact.owner
+            if owner is not None and owner in books:
+                closing = closings[owner]
+                for index, day in closing.learnt(_KINDS[fact.kind], fact.fact, later):
+                    heapq.heappush(self._due, (day, owner, index))
+                if closing.asks_now:
+                    informed.add(owner)
             changed = self._take_in(fact, later)
             if changed is not None:
                 owner, old, new = changed
                 seats.setdefault(owner, []).append((old, new))
         due = self._falling_due(later)
-        touched = own | informed.keys() | due.keys()
-        for partnership, kinds in informed.items():
-            self._closings[partnership].changed(kinds)
+        touched = own | informed | seats.keys() | due.keys()
         for partnership, rules in due.items():
             self._closings[partnership].falls_due(rules)
         self.as_of = later

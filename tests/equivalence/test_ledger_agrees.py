@@ -118,3 +118,48 @@ def test_an_organisation_joining_is_taken_in_without_evaluating_afresh() -> None
         recorded = attrs.evolve(history, meetings=ledger.meetings)
         assert ledger.evaluation().findings == evaluate(recorded, None, ledger.as_of).findings
     assert ledger.rebuilds == 1
+
+
+def _contributions_over_two_year_ends(meetings_between: bool) -> None:
+    """1.3.1, full partner commitment 3, under a band from nothing to £20,000: Chorley Council's £25,000 for
+    2015-16 is found above the band on 31 March 2016, when 2016-17 has nothing counted and so nothing to
+    find; its £25,000 for 2016-17 comes to be known the next day. The ledger need not ask the rule again
+    then, but finds that year above the band on 31 March 2017: what evaluate finds on every day. (The
+    policy adopts no other rule, so that none brings the partnership on in between.)"""
+    from psr_core import CHORLEY_2015
+    from strategies.chorley import chorley, contribution, held, monthly, partner
+
+    others = [rule for rule in CHORLEY_2015.rules if rule != "commitment.contribution"]
+    policy = CHORLEY_2015.with_parameter("contribution_band", [0, 20_000]).without_rules(*others)
+    days = monthly(date(2015, 7, 14), 24)
+    history = chorley(
+        organisations=[partner("chorley-council")],
+        contributions=[
+            contribution("chorley-council", 2015, 25_000),
+            contribution("chorley-council", 2016, 25_000),
+        ],
+        meetings=[held("exec", day) for day in days],
+    )
+    start = date(2016, 3, 1)
+    kept = [m for m in history.meetings if m.day <= start]
+    later = [m for m in history.meetings if m.day > start] if meetings_between else []
+    ledger = Ledger(attrs.evolve(history, meetings=kept), policy, start)
+    day = start
+    while day <= date(2017, 4, 30):
+        ledger.advance(day)
+        for meeting in [m for m in later if m.day == day]:
+            ledger.record(meeting)
+        recorded = attrs.evolve(history, meetings=ledger.meetings)
+        assert ledger.evaluation().findings == evaluate(recorded, policy, day).findings, day
+        day += timedelta(days=1)
+    found = ledger.evaluation().of_rule("commitment.contribution")
+    assert [f.date for f in found] == [date(2016, 3, 31), date(2017, 3, 31)]
+    assert ledger.rebuilds == 1
+
+
+def test_a_contribution_for_a_year_to_come_is_judged_by_that_years_end() -> None:
+    _contributions_over_two_year_ends(meetings_between=False)
+
+
+def test_a_contribution_for_a_year_to_come_is_judged_when_a_meeting_brings_the_partnership_on() -> None:
+    _contributions_over_two_year_ends(meetings_between=True)

@@ -24,7 +24,10 @@ closed with holds: ``holds_until`` gives the first as-of day on which ``close`` 
 meeting stepped), ``"resignations"`` (a deemed resignation ended a seat), or a dated fact of its kind came
 to be known: ``"seats"`` (a membership starting or its end), ``"organisations"`` (a partner joining, being
 agreed or inducted), ``"contributions"``, ``"reports"``. The defaults assume the worst: the next day, and
-all of them.
+all of them. A dated fact may change what ``close`` finds only from a later day than the one it comes to be
+known on (a contribution for a financial year: from that year's last day): ``counts_from`` gives that day
+for a fact of a kind the rule changes with (``None``: at once), so that the rule is asked again by then,
+not on the day the fact comes in.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ Begin = Callable[[Assessment], Any]
 Step = Callable[[Assessment, Any, Meeting], Iterable[Finding]]
 Close = Callable[[Assessment, Any], Iterable[Finding]]
 HoldsUntil = Callable[[Assessment, Any], date | None]
+CountsFrom = Callable[[str, Any], date | None]
 Judge = Callable[[Assessment, Meeting], Iterable[Finding]]
 
 MEETINGS = "meetings"
@@ -125,6 +129,9 @@ class Rule:
     changes_with: frozenset[str] = attrs.field(default=EVERYTHING, eq=False, repr=False)
     judge: Judge | None = attrs.field(default=None, eq=False, repr=False)
     """For a rule that carries no state: ``step`` without the state (called directly, one call less)."""
+    counts_from: CountsFrom | None = attrs.field(default=None, eq=False, repr=False)
+    """The first as-of day on which a dated fact of a kind in ``changes_with`` (its kind, the fact) may
+    change what ``close`` finds (``None``, or no function: the day it comes to be known)."""
 
     @property
     def id(self) -> str:

@@ -13,11 +13,17 @@ from .base import REPORTS, Rule, finds, register, rule
 
 
 def _period_ends_next(assessment: Assessment, periods: ScrutinyPeriods) -> date | None:
-    """The last day of the next period to complete: on it, that period is judged."""
+    """The last day of the next period to complete with no scrutiny report dated inside it so far: on it,
+    that period is judged. A period that has its report completes without a finding; the one after it is
+    judged by its own end at the latest (a report that comes in before is a change the rule is asked again
+    for)."""
     months = periods.months
     period = period_of(assessment.as_of, months)
     last = period_bounds(period, months)[1]
-    return last if last > assessment.as_of else period_bounds(period + 1, months)[1]
+    if last <= assessment.as_of:
+        period += 1
+        last = period_bounds(period, months)[1]
+    return period_bounds(period + 1, months)[1] if periods.reported(period) else last
 
 
 SCRUTINY = finds(
@@ -58,6 +64,10 @@ class ScrutinyPeriods:
             self._period = period + 1
             self._last = period_bounds(period + 1, months)[1]
         return list(self._judged.values())
+
+    def reported(self, period: int) -> bool:
+        """Whether a scrutiny report counted so far is dated inside ``period``."""
+        return period in self._reported
 
     def _count(self, reports: list[Report]) -> None:
         """Note the periods of the reports not yet counted; a period already judged is judged again."""
