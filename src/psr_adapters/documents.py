@@ -10,7 +10,9 @@ the document far beyond its own size. The YAML parser is libyaml's where it is i
 
 from __future__ import annotations
 
+import codecs
 import json
+import mmap
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -252,9 +254,7 @@ def read_document(path: str | Path, error: Callable[[str, list[Problem]], Docume
     """Read and parse the file at ``path``; a missing or unreadable file is a :class:`DocumentError`."""
     source = str(path)
     try:
-        # One expression, so that the bytes are let go as soon as they are decoded (a large file is not
-        # held twice while it is parsed).
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = _text_of(Path(path))
     except FileNotFoundError:
         raise error(source, [Problem("", "no such file")]) from None
     except IsADirectoryError:
@@ -266,6 +266,25 @@ def read_document(path: str | Path, error: Callable[[str, list[Problem]], Docume
     except OSError as exc:
         raise error(source, [Problem("", f"cannot be read: {exc.strerror}")]) from None
     return parse_text(text, source, error)
+
+
+_MAPPED = 1 << 20
+"""From this size on, a file is decoded straight from the operating system's copy of it (memory-mapped)."""
+
+
+def _text_of(path: Path) -> str:
+    """The UTF-8 text of the file at ``path``. A large regular file is decoded from a memory map, so that
+    it is not first copied whole into a bytes object (a large file is then held once, as text, while it is
+    parsed); anything else is read, then decoded."""
+    with path.open("rb") as stream:
+        if path.stat().st_size < _MAPPED:
+            return stream.read().decode("utf-8-sig")
+        try:
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):  # not a file that can be mapped (emptied meanwhile, a special file)
+            return stream.read().decode("utf-8-sig")
+        with mapped:
+            return codecs.decode(mapped, "utf-8-sig")
 
 
 def dump_yaml(document: Any) -> str:
