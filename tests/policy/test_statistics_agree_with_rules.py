@@ -9,7 +9,8 @@ attendance, whether a resignation ends the seat), a member whom the statistics s
 counted misses has a deemed-resignation finding for those very meetings, and a deemed-resignation finding
 shows in the statistics as such a run on its day; the same holds for two misses and the written
 explanation. (The statistics show a run as it stands at the end of a day, so a finding whose group met
-again later that day, and whose run the later meeting ended, is not looked for in them.)
+again later that day (or at the same time, after it by id), and whose run the later meeting ended, is not
+looked for in them.)
 """
 
 from __future__ import annotations
@@ -72,8 +73,10 @@ def test_a_run_in_the_statistics_is_a_finding_of_the_attendance_rules_and_the_re
     last = held_days[-1]
     starts = {meeting.id: meeting.start for meeting in history.meetings}
 
-    def start_of(meeting: str | None) -> datetime:
-        return starts[str(meeting)]
+    def order_of(meeting: str | None) -> tuple[datetime, str]:
+        """Where a meeting comes in its day: by its start, then by id (two meetings of a group may start
+        at the same time; the runs count them in that order)."""
+        return starts[str(meeting)], str(meeting)
 
     evaluation = evaluate(history, policy, last)
     held = [meeting for meeting in history.meetings if meeting.held]
@@ -84,12 +87,14 @@ def test_a_run_in_the_statistics_is_a_finding_of_the_attendance_rules_and_the_re
             for f in evaluation.of_rule(rule)
         ]
         # The statistics show runs as they stand at the end of a day: a finding whose group met again
-        # later that day may have had its run ended by then.
+        # later that day (at the same time too, after it by id) may have had its run ended by then.
         last_of_day = {
             (f.date, (f.subject.person or "", f.subject.group or ""), tuple(f.evidence["missed"]))
             for f in evaluation.of_rule(rule)
             if not any(
-                str(f.subject.group) in m.groups and m.day == f.date and m.start > start_of(f.subject.meeting)
+                str(f.subject.group) in m.groups
+                and m.day == f.date
+                and (m.start, m.id) > order_of(f.subject.meeting)
                 for m in held
             )
         }
