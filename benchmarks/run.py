@@ -65,7 +65,7 @@ import attrs
 from histories import Shape, attendance_records, generate
 
 import psr_core
-from psr_core import CHORLEY_2015, History, Ledger, evaluate
+from psr_core import CHORLEY_2015, History, Ledger, Meeting, evaluate
 
 HERE = Path(__file__).resolve().parent
 
@@ -316,17 +316,23 @@ def fact_windows(history: History) -> dict[str, tuple[date, date]]:
     return windows
 
 
+def _ledger_before(name: str, history: History, first: date, last: date) -> tuple[Ledger, list[Meeting]]:
+    """A Ledger holding every meeting before ``first``, as of the day before it, and the meetings from
+    ``first`` to ``last`` in the order they are recorded (by start, then id)."""
+    ordered = sorted(history.meetings, key=lambda m: (m.start, m.id))
+    kept = [m for m in ordered if m.day < first]
+    window = [m for m in ordered if first <= m.day <= last]
+    progress(f"[{name}] building a ledger of {len(kept):,} meetings to record {len(window):,} more ...")
+    return Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, first - timedelta(days=1)), window
+
+
 def measure_facts(name: str, history: History, first: date, last: date) -> tuple[list[float], int, int]:
     """Milliseconds to record each meeting from ``first`` to ``last`` (one of :func:`fact_windows`), one at
     a time, into a Ledger holding every earlier meeting, the as-of day moving on with each: seats change
     hands, organisations join, financial years end as the day passes them, so these are the recordings that
     take facts in (the worst one is the figure that matters); how many times the ledger evaluated afresh;
     and how many dated facts (seats, admissions) came in meanwhile."""
-    ordered = sorted(history.meetings, key=lambda m: (m.start, m.id))
-    kept = [m for m in ordered if m.day < first]
-    window = [m for m in ordered if first <= m.day <= last]
-    progress(f"[{name}] building a ledger of {len(kept):,} meetings to record {len(window):,} more ...")
-    ledger = Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, first - timedelta(days=1))
+    ledger, window = _ledger_before(name, history, first, last)
     built = ledger.rebuilds
     facts = _facts_in(history, first, last)
     times = []
@@ -344,16 +350,10 @@ def measure_daily(name: str, history: History, first: date, last: date) -> dict[
     then that day's meetings are recorded one by one. Milliseconds of each day's passing (with its date) and
     of each recording, so that the two kinds of work are timed apart; and, for each, the milliseconds the
     garbage collector (left running, as a host would) spent inside it, from ``gc.callbacks``."""
-    ordered = sorted(history.meetings, key=lambda m: (m.start, m.id))
-    kept = [m for m in ordered if m.day < first]
+    ledger, window = _ledger_before(name, history, first, last)
     by_day: dict[date, list[Any]] = {}
-    for meeting in ordered:
-        if first <= meeting.day <= last:
-            by_day.setdefault(meeting.day, []).append(meeting)
-    progress(
-        f"[{name}] building a ledger of {len(kept):,} meetings to go through {first} to {last} daily ..."
-    )
-    ledger = Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, first - timedelta(days=1))
+    for meeting in window:
+        by_day.setdefault(meeting.day, []).append(meeting)
     built = ledger.rebuilds
     started: list[float] = []
     collecting = [0.0]

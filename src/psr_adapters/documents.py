@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import json
 import mmap
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -277,7 +278,7 @@ def _text_of(path: Path) -> str:
     it is not first copied whole into a bytes object (a large file is then held once, as text, while it is
     parsed); anything else is read, then decoded."""
     with path.open("rb") as stream:
-        if path.stat().st_size < _MAPPED:
+        if os.fstat(stream.fileno()).st_size < _MAPPED:  # the file opened, not the path looked up again
             return stream.read().decode("utf-8-sig")
         try:
             mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
