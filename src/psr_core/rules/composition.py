@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from bisect import insort
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,86 +36,53 @@ def vacant_since(assessment: Assessment, seats: list[Membership], since: date) -
     return max([since, *(end + timedelta(days=1) for end in ends)])
 
 
-def seats_hold_until(assessment: Assessment, tier: Tier, parameter: str) -> date | None:
-    """Who sits on a tier changes when a seat starts or the day after one ends (deemed resignations
-    applied), and when the parameter read on the as-of day changes."""
-    as_of = assessment.as_of
-    days: list[date | None] = [parameters_hold_until(assessment, (parameter,))]
-    for group in assessment.groups_of_tier(tier):
-        for membership in assessment.memberships(group.id):
-            end = assessment.effective_end(membership)
-            if membership.start > as_of:
-                days.append(membership.start)
-            elif end is not None and end >= as_of:
-                days.append(end + timedelta(days=1))
-    return earliest(*days)
+def seats_hold_until(assessment: Assessment, seats: Iterable[Membership], parameter: str) -> date | None:
+    """Who holds ``seats`` changes when one starts or the day after one ends (deemed resignations applied),
+    and what is asked of them when the parameter read on the as-of day changes."""
+    return earliest(parameters_hold_until(assessment, (parameter,)), _seats_hold_until(assessment, seats))
 
 
-class Kept:
-    """A composition rule's state: what it last found on a tier, with what it read to find it (the tier's
-    memberships as taken in, the deemed resignations, the partnership's organisations, the parameter) and
-    the day it holds until. Asked again on the same record before that day, the rule gives back the same
-    findings without looking at every seat again."""
+class AdvocatesKept:
+    """The advocates rule's state: what it last found, with what it read to find it and the day that holds
+    until. What it reads besides the day is the advocate seats of the Executive: it counts the advocate seats
+    taken in (``HistoryIndex.seats_log``) and those deemed resignations ended (``AttendanceRuns.ended``) since
+    it last looked, so that a seat of any other role changing hands leaves its answer standing."""
 
-    __slots__ = ("findings", "read", "since", "until")
+    __slots__ = ("changes", "ended", "findings", "logged", "read", "since", "until")
 
     def __init__(self, _assessment: Assessment) -> None:
+        self.logged: dict[str, int] = {}
+        self.ended = 0
+        self.changes = 0
         self.read: tuple[Any, ...] | None = None
         self.since = date.min
         self.until: date | None = None
         self.findings: list[Finding] = []
 
-    def holds(self, read: tuple[Any, ...], as_of: date) -> bool:
-        return read == self.read and self.since <= as_of and (self.until is None or as_of < self.until)
-
-
-def _read_on_tier(assessment: Assessment, tier: Tier, parameter: str) -> tuple[Any, ...]:
-    """What a rule about the seats of ``tier`` reads besides the day: as a value that changes when they do."""
-    taken_in = assessment.index.seats_taken_in
-    return (
-        tuple(taken_in.get(group.id, 0) for group in assessment.groups_of_tier(tier)),
-        len(assessment.runs.ends),
-        tuple(map(id, assessment.organisations.values())),
-        assessment.value(parameter, assessment.as_of),
-    )
-
-
-def _kept(
-    assessment: Assessment,
-    kept: Kept,
-    tier: Tier,
-    parameter: str,
-    find: Callable[[Assessment], Iterator[Finding]],
-) -> Kept:
-    """``kept``, brought up to date with what ``find`` finds on the tier's seats on the as-of day."""
-    read = _read_on_tier(assessment, tier, parameter)
-    if not kept.holds(read, assessment.as_of):
-        kept.findings = list(find(assessment))
-        kept.until = seats_hold_until(assessment, tier, parameter)
-        kept.read, kept.since = read, assessment.as_of
-    return kept
-
-
-def _register_tier_rule(
-    found: Finds, tier: Tier, parameter: str, find: Callable[[Assessment], Iterator[Finding]]
-) -> None:
-    """Register a rule about the seats of ``tier`` that reads ``parameter`` on the as-of day."""
-
-    def close(assessment: Assessment, kept: Kept) -> list[Finding]:
-        return _kept(assessment, kept, tier, parameter, find).findings
-
-    def holds_until(assessment: Assessment, kept: Kept) -> date | None:
-        return _kept(assessment, kept, tier, parameter, find).until
-
-    register(
-        Rule(
-            found,
-            begin=Kept,
-            close=close,
-            holds_until=holds_until,
-            changes_with=frozenset({RESIGNATIONS, SEATS, ORGANISATIONS}),
-        )
-    )
+    def current(self, assessment: Assessment) -> AdvocatesKept:
+        """Brought up to date with what :func:`advocates` finds on the as-of day."""
+        groups = assessment.groups_of_tier(Tier.EXECUTIVE)
+        seats_log = assessment.index.seats_log
+        for group in groups:
+            log = seats_log.get(group.id, ())
+            for old, new in log[self.logged.get(group.id, 0) :]:
+                if new.role is Role.ADVOCATE or (old is not None and old.role is Role.ADVOCATE):
+                    self.changes += 1
+            self.logged[group.id] = len(log)
+        ended = assessment.runs.ended
+        if len(ended) > self.ended:
+            tier = {group.id for group in groups}
+            for membership in ended[self.ended :]:
+                if membership.group in tier and membership.role is Role.ADVOCATE:
+                    self.changes += 1
+            self.ended = len(ended)
+        as_of = assessment.as_of
+        read = (self.changes, assessment.value("advocate_roles", as_of))
+        if read != self.read or as_of < self.since or (self.until is not None and as_of >= self.until):
+            self.findings = list(advocates(assessment))
+            self.until = seats_hold_until(assessment, _advocate_seats(assessment, groups), "advocate_roles")
+            self.read, self.since = read, as_of
+        return self
 
 
 class SeatsJudged:
@@ -124,10 +92,22 @@ class SeatsJudged:
     deemed resignation, or reached their day, or that are known otherwise now (joined, agreed, inducted);
     at every one when the statuses it reads change."""
 
-    __slots__ = ("ended", "found", "judged", "logged", "organisations", "seats", "statuses", "until")
+    __slots__ = (
+        "ended",
+        "found",
+        "judged",
+        "logged",
+        "organisations",
+        "organisations_seen",
+        "seats",
+        "statuses",
+        "until",
+    )
 
     def __init__(self, _assessment: Assessment) -> None:
         self.statuses: Any = None
+        self.organisations_seen = 0
+        """How many organisations the assessment had taken in when ``organisations`` was last read."""
         self.logged: dict[str, int] = {}
         self.ended = 0
         self.organisations: dict[str, Organisation] = {}
@@ -154,6 +134,7 @@ def _organisations_to_judge(
             judged.logged[group.id] = len(index.seats_log.get(group.id, ()))
         judged.ended = len(runs.ended)
         judged.organisations = dict(assessment.organisations)
+        judged.organisations_seen = assessment.organisations_taken_in
         return None
     dirty: set[str | None] = set()
     seats = judged.seats
@@ -169,16 +150,19 @@ def _organisations_to_judge(
                 seats.setdefault(owner := assessment.organisation_of(new), []).append(new)
                 dirty.add(owner)
         judged.logged[group.id] = len(log)
-    tier = {group.id for group in groups}
-    for membership in runs.ended[judged.ended :]:
-        if membership.group in tier and membership.role is role:
-            dirty.add(assessment.organisation_of(membership))
-    judged.ended = len(runs.ended)
-    known = judged.organisations
-    for organisation in assessment.organisations.values():
-        if known.get(organisation.id) is not organisation:
-            known[organisation.id] = organisation
-            dirty.add(organisation.id)
+    if len(runs.ended) > judged.ended:
+        tier = {group.id for group in groups}
+        for membership in runs.ended[judged.ended :]:
+            if membership.group in tier and membership.role is role:
+                dirty.add(assessment.organisation_of(membership))
+        judged.ended = len(runs.ended)
+    if assessment.organisations_taken_in != judged.organisations_seen:
+        judged.organisations_seen = assessment.organisations_taken_in
+        known = judged.organisations
+        for organisation in assessment.organisations.values():
+            if known.get(organisation.id) is not organisation:
+                known[organisation.id] = organisation
+                dirty.add(organisation.id)
     as_of = assessment.as_of
     if judged.until is not None and judged.until <= as_of:  # the earliest of the organisations' days
         for organisation_id, (_finding, until) in judged.judged.items():
@@ -226,7 +210,7 @@ def _seat_rule(
     return judged.found
 
 
-def _seats_hold_until(assessment: Assessment, seats: list[Membership]) -> date | None:
+def _seats_hold_until(assessment: Assessment, seats: Iterable[Membership]) -> date | None:
     """The first day after the as-of day on which one of ``seats`` starts or has ended."""
     as_of = assessment.as_of
     days: list[date | None] = []
@@ -326,15 +310,24 @@ ADVOCATES = finds(
 )
 
 
+def _advocate_seats(assessment: Assessment, groups: list[Group]) -> list[Membership]:
+    """The advocate seats of ``groups`` (the Executive's), earliest first in each group."""
+    return [
+        membership
+        for group in groups
+        for membership in assessment.memberships(group.id)
+        if membership.role is Role.ADVOCATE
+    ]
+
+
 def advocates(assessment: Assessment) -> Iterator[Finding]:
     groups = assessment.groups_of_tier(Tier.EXECUTIVE)
+    held = _advocate_seats(assessment, groups)
     for kind in assessment.value("advocate_roles", assessment.as_of):
         seats = [
             membership
-            for group in groups
-            for membership in assessment.memberships(group.id)
-            if membership.role is Role.ADVOCATE
-            and (person := assessment.people.get(membership.person)) is not None
+            for membership in held
+            if (person := assessment.people.get(membership.person)) is not None
             and person.advocate is not None
             and person.advocate.value == kind
         ]
@@ -357,7 +350,24 @@ def advocates(assessment: Assessment) -> Iterator[Finding]:
         )
 
 
-_register_tier_rule(ADVOCATES, Tier.EXECUTIVE, "advocate_roles", advocates)
+def _advocates_found(assessment: Assessment, kept: AdvocatesKept) -> list[Finding]:
+    return kept.current(assessment).findings
+
+
+def _advocates_hold_until(assessment: Assessment, kept: AdvocatesKept) -> date | None:
+    return kept.current(assessment).until
+
+
+register(
+    Rule(
+        ADVOCATES,
+        begin=AdvocatesKept,
+        close=_advocates_found,
+        holds_until=_advocates_hold_until,
+        changes_with=frozenset({RESIGNATIONS, SEATS}),
+    )
+)
+
 
 ROLE = finds(
     "composition.role",
@@ -367,36 +377,64 @@ ROLE = finds(
 
 
 class RolesJudged:
-    """The role rule's state: each group's findings, with how many of its memberships had been taken in when
-    they were found, and what was found of each membership; a group is looked at again only when a
-    membership of it is taken in, and then only the memberships not judged before."""
+    """The role rule's state: each group's misfits, each with its membership, in the order of the group's
+    memberships (:meth:`Membership.order`), and the findings of them all. A group is looked at in full the
+    first time; after that only the memberships taken in since (``HistoryIndex.seats_log``, each with the
+    one it replaced) are judged, and the findings are gathered again only when a group's misfits changed."""
 
-    __slots__ = ("_groups", "_judged")
+    __slots__ = ("_found", "_logged", "_misfits")
 
     def __init__(self, _assessment: Assessment) -> None:
-        self._groups: dict[str, tuple[int, list[Finding]]] = {}
-        self._judged: dict[Membership, Finding | None] = {}
+        self._misfits: dict[str, list[tuple[Membership, Finding]]] = {}
+        self._logged: dict[str, int] = {}
+        self._found: list[Finding] | None = None
 
-    def of_group(self, assessment: Assessment, group: Group) -> list[Finding]:
-        taken_in = assessment.index.seats_taken_in.get(group.id, 0)
-        kept = self._groups.get(group.id)
-        if kept is None or kept[0] != taken_in:
-            judged = self._judged
-            found = []
-            for membership in assessment.memberships(group.id):
-                if membership in judged:
-                    finding = judged[membership]
-                else:
-                    finding = judged[membership] = _misfit(assessment, group, membership)
+    def found(self, assessment: Assessment) -> list[Finding]:
+        """Every misfit's finding, group by group in order of their ids."""
+        seats_log = assessment.index.seats_log
+        misfits, logged = self._misfits, self._logged
+        changed = False
+        for group in assessment.groups.values():
+            log = seats_log.get(group.id, ())
+            held = misfits.get(group.id)
+            if held is None:
+                misfits[group.id] = held = [
+                    (membership, finding)
+                    for membership in assessment.memberships(group.id)
+                    if (finding := _misfit(assessment, group, membership)) is not None
+                ]
+                logged[group.id] = len(log)
+                changed = True
+                continue
+            for old, new in log[logged[group.id] :]:
+                if old is not None:
+                    for at, (membership, _finding) in enumerate(held):
+                        if membership == old:
+                            del held[at]
+                            changed = True
+                            break
+                finding = _misfit(assessment, group, new)
                 if finding is not None:
-                    found.append(finding)
-            kept = self._groups[group.id] = (taken_in, found)
-        return kept[1]
+                    # Where the index placed it among the group's memberships (HistoryIndex.take_in).
+                    insort(held, (new, finding), key=_in_order)
+                    changed = True
+            logged[group.id] = len(log)
+        if changed or self._found is None:
+            self._found = [
+                finding
+                for group_id in sorted(misfits)
+                if group_id in assessment.groups
+                for _membership, finding in misfits[group_id]
+            ]
+        return self._found
 
 
-def roles(assessment: Assessment, judged: RolesJudged) -> Iterator[Finding]:
-    for group in sorted(assessment.groups.values(), key=lambda g: g.id):
-        yield from judged.of_group(assessment, group)
+def _in_order(misfit: tuple[Membership, Finding]) -> tuple[date, str, str]:
+    return misfit[0].order()
+
+
+def roles(assessment: Assessment, judged: RolesJudged) -> list[Finding]:
+    return judged.found(assessment)
 
 
 def _misfit(assessment: Assessment, group: Group, membership: Membership) -> Finding | None:

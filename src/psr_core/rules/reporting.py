@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
 from ..model import Report, ReportKind
 from ..periods import add_months, period_bounds, period_label, period_of
-from .base import REPORTS, Rule, finds, register, rule
+from .base import REPORTS, Rule, finds, register
 
 
 def _period_ends_next(assessment: Assessment, periods: ScrutinyPeriods) -> date | None:
@@ -111,10 +110,87 @@ register(
 )
 
 
-def _review_falls_due(assessment: Assessment) -> date | None:
+class AnnualReviews:
+    """The annual review rule's state: the days of the partnership's annual reviews, what it judged of each
+    stretch a review closed (from the start or one review to the next), and the finding of the stretch still
+    open, kept while no review closes it. Only a report that comes in makes it read the reports again, and
+    only a new review makes it judge the stretches again: from the first one the new review changed."""
+
+    __slots__ = ("_closed", "_open", "_reviews", "_seen")
+
+    def __init__(self, _assessment: Assessment) -> None:
+        self._seen = 0
+        """How many of the partnership's reports have been read."""
+        self._reviews: list[date] = []
+        self._closed: list[Finding | None] = []
+        """For each review, in order, the finding of the stretch it closed (``None``: on time)."""
+        self._open: tuple[date, Finding] | None = None
+        """The finding of the stretch since the last review, with the day it starts from."""
+
+    def reviews(self, assessment: Assessment) -> list[date]:
+        """The days of the annual reviews so far, earliest first."""
+        reports = assessment.reports()
+        if len(reports) != self._seen:
+            self._seen = len(reports)
+            reviews = sorted(r.date for r in reports if r.kind is ReportKind.ANNUAL_REVIEW)
+            if reviews != self._reviews:
+                same = 0
+                for before, now in zip(self._reviews, reviews, strict=False):
+                    if before != now:
+                        break
+                    same += 1
+                del self._closed[same:]
+                for at in range(same, len(reviews)):
+                    self._closed.append(_stretch(assessment, reviews[:at], reviews[at]))
+                self._reviews = reviews
+                self._open = None
+        return self._reviews
+
+    def judged(self, assessment: Assessment) -> list[Finding]:
+        """A finding for each stretch with no review within ``review_months``, the open one included."""
+        reviews = self.reviews(assessment)
+        found = [finding for finding in self._closed if finding is not None]
+        last = reviews[-1] if reviews else assessment.partnership.started
+        kept = self._open
+        if kept is not None and kept[0] == last:
+            found.append(kept[1])
+            return found
+        overdue = _stretch(assessment, reviews, None)
+        if overdue is not None:
+            self._open = (last, overdue)
+            found.append(overdue)
+        return found
+
+
+def _stretch(assessment: Assessment, before: list[date], review: date | None) -> Finding | None:
+    """The finding, if any, that the stretch after the reviews ``before`` (from the partnership's start if
+    none) went past its due day: until ``review``, or, with ``None``, until the as-of day."""
+    if before:
+        last, label = before[-1], "its last annual review"
+    else:
+        last, label = assessment.partnership.started, "the partnership's start"
+    due = add_months(last, int(assessment.value("review_months", last)))
+    reached = review if review is not None else assessment.as_of
+    if reached <= due:
+        return None
+    return ANNUAL(
+        assessment,
+        due + timedelta(days=1),
+        Subject(partnership=assessment.partnership.id),
+        f"The partnership has not reviewed its performance and effectiveness since {label} on "
+        f"{last.isoformat()}; a review was due by {due.isoformat()}",
+        {
+            "last": last.isoformat(),
+            "due": due.isoformat(),
+            "next_review": review.isoformat() if review is not None else None,
+        },
+    )
+
+
+def _review_falls_due(assessment: Assessment, reviews: AnnualReviews) -> date | None:
     """The day after the next review is due, unless it is overdue already."""
-    reviews = [r.date for r in assessment.reports() if r.kind is ReportKind.ANNUAL_REVIEW]
-    last = max([assessment.partnership.started, *reviews])
+    held = reviews.reviews(assessment)
+    last = held[-1] if held else assessment.partnership.started
     due = add_months(last, int(assessment.value("review_months", last)))
     return due + timedelta(days=1) if assessment.as_of <= due else None
 
@@ -126,33 +202,17 @@ ANNUAL = finds(
 )
 
 
-@rule(
-    ANNUAL,
-    holds_until=_review_falls_due,
-    changes_with=frozenset({REPORTS}),
-)
-def annual_review(assessment: Assessment) -> Iterator[Finding]:
-    reviews = sorted(
-        report.date for report in assessment.reports() if report.kind is ReportKind.ANNUAL_REVIEW
+def annual_review(assessment: Assessment, reviews: AnnualReviews) -> list[Finding]:
+    """Each stretch from the start or an annual review with no review within ``review_months``."""
+    return reviews.judged(assessment)
+
+
+register(
+    Rule(
+        ANNUAL,
+        begin=AnnualReviews,
+        close=annual_review,
+        holds_until=_review_falls_due,
+        changes_with=frozenset({REPORTS}),
     )
-    last = assessment.partnership.started
-    label = "the partnership's start"
-    for review in [*reviews, None]:
-        due = add_months(last, int(assessment.value("review_months", last)))
-        reached = review if review is not None else assessment.as_of
-        if reached > due:
-            overdue = due + timedelta(days=1)
-            yield ANNUAL(
-                assessment,
-                overdue,
-                Subject(partnership=assessment.partnership.id),
-                f"The partnership has not reviewed its performance and effectiveness since {label} on "
-                f"{last.isoformat()}; a review was due by {due.isoformat()}",
-                {
-                    "last": last.isoformat(),
-                    "due": due.isoformat(),
-                    "next_review": review.isoformat() if review is not None else None,
-                },
-            )
-        if review is not None:
-            last, label = review, "its last annual review"
+)
