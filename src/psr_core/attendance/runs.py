@@ -36,7 +36,11 @@ class Threshold:
 
 
 class RunState:
-    """One member's run of misses in one group, as the group's held meetings are observed in order."""
+    """One member's run of misses in one group, as the group's held meetings are observed in order.
+
+    ``missed`` and ``skipped`` are tuples, the empty tuple while no run is going: most members have none,
+    so most runs hold no container of their own, and a threshold keeps the run's tuple as it is.
+    """
 
     __slots__ = ("group", "memberships", "missed", "person", "resigned_on", "skipped")
 
@@ -44,8 +48,8 @@ class RunState:
         self.person = person
         self.group = group
         self.memberships = memberships
-        self.missed: list[Meeting] = []
-        self.skipped: list[Meeting] = []
+        self.missed: tuple[Meeting, ...] = ()
+        self.skipped: tuple[Meeting, ...] = ()
         self.resigned_on: date | None = None
 
     def seat(self, day: date) -> Membership | None:
@@ -68,17 +72,17 @@ class RunState:
         """Count the ``outcome`` of ``meeting`` for a member expected at it."""
         if outcome is Outcome.ATTENDED:
             if self.missed:
-                self.missed, self.skipped = [], []
+                self.missed = self.skipped = ()
             return
         if outcome is Outcome.SKIPPED:
             if self.missed:
-                self.skipped.append(meeting)
+                self.skipped += (meeting,)
             return
-        self.missed.append(meeting)
-        count = len(self.missed)
+        missed = self.missed = (*self.missed, meeting)
+        count = len(missed)
         if count != reading.explain_after and count != reading.resign_after:
             return
-        missed, skipped = tuple(self.missed), tuple(self.skipped)
+        skipped = self.skipped
         if count == reading.explain_after:
             runs.reached(
                 Threshold(WRITTEN_EXPLANATION, self.person, self.group, meeting, missed, skipped, False)
@@ -95,7 +99,7 @@ class RunState:
                     if membership.covers(day):
                         runs.ends[membership] = day
                         runs.ended.append(membership)
-                self.missed, self.skipped = [], []
+                self.missed = self.skipped = ()
                 runs.resigned(self, day)
 
     def place(self, day: date, ends: dict[Membership, date]) -> tuple[bool, Membership | None]:
@@ -326,7 +330,7 @@ class AttendanceRuns:
             if running:
                 for person in [p for p in running if p in present]:
                     state = running.pop(person)
-                    state.missed, state.skipped = [], []
+                    state.missed = state.skipped = ()
             missing = counted.keys() - present
             if not missing:
                 continue
@@ -336,7 +340,7 @@ class AttendanceRuns:
                 outcome = reading.outcome(entries.get(person))
                 if outcome is attended:
                     if state.missed:
-                        state.missed, state.skipped = [], []
+                        state.missed = state.skipped = ()
                 else:
                     state.count(self, reading, meeting, outcome)
                 if state.missed:
