@@ -48,4 +48,6 @@ class Membership:
 
     def order(self) -> tuple[date, str, str]:
         """Memberships are listed earliest first, then by person and role."""
-        return (self.start, self.person, self.role.value)
+        # ``_value_`` is what ``value`` reads, without the enum property's call: seats are sorted by this key
+        # each time one comes to be known or changes (https://docs.python.org/3/library/enum.html#enum.Enum._value_).
+        return (self.start, self.person, self.role._value_)
