@@ -651,30 +651,24 @@ def verdicts(results: Sequence[dict[str, Any]], durable: dict[str, dict[str, Any
                 f"{r['facts_rebuilds']} afresh ({r['size']}; {max(r['early_facts_ms']):.2f} ms over the "
                 f"{len(r['early_facts_ms'])} meetings from {r['early_facts_window'][0]})",
             )
+    walks = {
+        "daily": "and with the day moved on each morning",
+        "daily_host_tuned": "and in a host that tunes its collector for latency (gc.freeze() once the ledger "
+        f"is built, gc.set_threshold(700, {HOST_TUNED_THRESHOLD1}, 10))",
+    }
     for r in results:
-        daily = r.get("daily")
-        if r["attendance_records"] >= TARGET_RECORDS and daily and daily["meetings_ms"]:
+        for key, how in walks.items():
+            daily = r.get(key)
+            if r["attendance_records"] < TARGET_RECORDS or not daily or not daily["meetings_ms"]:
+                continue
             worst_day = max(daily["days_ms"])
             worst = max(worst_day[0], max(daily["meetings_ms"]))
             say(
                 worst <= TARGET_WORST_RECORD_MS and daily["rebuilds"] == 0,
-                f"and with the day moved on each morning, every single step at most {TARGET_WORST_RECORD_MS:.0f} "
-                f"ms: the worst day's passing {worst_day[0]:.2f} ms ({worst_day[1]}), the worst of "
-                f"{len(daily['meetings_ms'])} meetings recorded {max(daily['meetings_ms']):.2f} ms, "
-                f"{daily['rebuilds']} afresh ({r['size']}); {_without_collections(daily)}",
-            )
-    for r in results:
-        tuned = r.get("daily_host_tuned")
-        if r["attendance_records"] >= TARGET_RECORDS and tuned and tuned["meetings_ms"]:
-            worst_day = max(tuned["days_ms"])
-            worst = max(worst_day[0], max(tuned["meetings_ms"]))
-            say(
-                worst <= TARGET_WORST_RECORD_MS and tuned["rebuilds"] == 0,
-                f"and in a host that tunes its collector for latency (gc.freeze() once the ledger is built, "
-                f"gc.set_threshold(700, {HOST_TUNED_THRESHOLD1}, 10)), every single step at most "
-                f"{TARGET_WORST_RECORD_MS:.0f} ms: the worst day's passing {worst_day[0]:.2f} ms "
-                f"({worst_day[1]}), the worst meeting recorded {max(tuned['meetings_ms']):.2f} ms, "
-                f"{tuned['rebuilds']} afresh ({r['size']}); {_without_collections(tuned)}",
+                f"{how}, every single step at most {TARGET_WORST_RECORD_MS:.0f} ms: the worst day's passing "
+                f"{worst_day[0]:.2f} ms ({worst_day[1]}), the worst of {len(daily['meetings_ms'])} meetings "
+                f"recorded {max(daily['meetings_ms']):.2f} ms, {daily['rebuilds']} afresh ({r['size']}); "
+                f"{_without_collections(daily)}",
             )
     if len(results) > 1:
         smallest, largest = medians[0], medians[-1]

@@ -149,7 +149,11 @@ class FindingsBook:
     def closed(self, rule: Rule, terms: RuleTerms) -> list[Finding]:
         """What ``rule`` (which closes) finds in the record as a whole on the as-of day, while in force."""
         assert rule.close is not None
-        return [f for f in rule.close(self.assessment, self.states[rule.id]) if terms.in_force_on(f.date)]
+        found = rule.close(self.assessment, self.states[rule.id])
+        since = terms.since
+        if since is None:  # RuleTerms.in_force_on: in force throughout
+            return list(found)
+        return [f for f in found if f.date >= since]
 
 
 def _judge(rule: Rule, assessment: Assessment, state: Any) -> Callable[[Meeting], Iterable[Finding]]:

@@ -186,12 +186,16 @@ class _Closing:
             if until != self.until[index] or (until is not None and until <= assessment.as_of):
                 self.until[index] = until
                 moved.append(index)
-            # A rule that keeps what it judged gives back the same findings: only the others are compared.
+            # A rule that keeps what it judged gives back the same findings: only the others are compared,
+            # and only with the findings it no longer gives (one of those may be found again, made afresh;
+            # no two findings share an identity, tests/policy/test_finding_ids.py).
             kept = {id(finding) for finding in before}
             fresh = [finding for finding in found if id(finding) not in kept]
             if fresh and before:
-                known = {finding.identity() for finding in before}
-                fresh = [finding for finding in fresh if finding.identity() not in known]
+                now = {id(finding) for finding in found}
+                gone = {finding.identity() for finding in before if id(finding) not in now}
+                if gone:
+                    fresh = [finding for finding in fresh if finding.identity() not in gone]
             new.extend(fresh)
         return new, moved
 
