@@ -42,6 +42,7 @@ Progress goes to stderr when stderr is a terminal; piped, the script prints only
 from __future__ import annotations
 
 import argparse
+import bisect
 import dataclasses
 import functools
 import gc
@@ -231,9 +232,12 @@ def measure(
     for window, (first, last) in fact_windows(history).items():
         prefix = "facts" if window == "late" else "early_facts"
         figures[f"{prefix}_window"] = [first.isoformat(), last.isoformat()]
-        figures[f"{prefix}_ms"], figures[f"{prefix}_rebuilds"], figures[f"{prefix}_taken_in"] = measure_facts(
-            name, history, first, last
-        )
+        (
+            figures[f"{prefix}_ms"],
+            figures[f"{prefix}_rebuilds"],
+            figures[f"{prefix}_taken_in"],
+            figures[f"{prefix}_worst"],
+        ) = measure_facts(name, history, first, last)
         if window == "late":
             figures["daily"] = measure_daily(name, history, first, last)
             figures["daily_host_tuned"] = measure_daily(name, history, first, last, host_tuned=True)
@@ -327,22 +331,54 @@ def _ledger_before(name: str, history: History, first: date, last: date) -> tupl
     return Ledger(attrs.evolve(history, meetings=kept), CHORLEY_2015, first - timedelta(days=1)), window
 
 
-def measure_facts(name: str, history: History, first: date, last: date) -> tuple[list[float], int, int]:
+def _fact_days(history: History) -> list[date]:
+    """The day each dated fact other than a meeting comes to be known (a seat starting or ending, an
+    organisation joining, agreed or inducted, a financial year's contribution, a report), earliest first."""
+    return sorted(
+        [
+            *(d for m in history.memberships for d in (m.start, m.end) if d is not None),
+            *(
+                d
+                for o in history.organisations
+                for d in (o.joined, o.agreed_on, o.inducted_on)
+                if d is not None
+            ),
+            *(date(c.year, 4, 1) for c in history.contributions),
+            *(r.date for r in history.reports),
+        ]
+    )
+
+
+def measure_facts(
+    name: str, history: History, first: date, last: date
+) -> tuple[list[float], int, int, dict[str, Any]]:
     """Milliseconds to record each meeting from ``first`` to ``last`` (one of :func:`fact_windows`), one at
     a time, into a Ledger holding every earlier meeting, the as-of day moving on with each: seats change
     hands, organisations join, financial years end as the day passes them, so these are the recordings that
     take facts in (the worst one is the figure that matters); how many times the ledger evaluated afresh;
-    and how many dated facts (seats, admissions) came in meanwhile."""
+    how many dated facts (seats, admissions) came in meanwhile; and what the worst recording took in: the
+    day it moved the ledger on from, the meeting's day, and how many dated facts (of every kind) came in
+    with it."""
     ledger, window = _ledger_before(name, history, first, last)
     built = ledger.rebuilds
     facts = _facts_in(history, first, last)
     times = []
+    moved = []
     for meeting in window:
+        since = ledger.as_of
         began = time.perf_counter()
         ledger.record(meeting)
         times.append((time.perf_counter() - began) * 1000)
+        moved.append((since, ledger.as_of))
+    since, day = moved[times.index(max(times))]
+    days = _fact_days(history)
+    worst = {
+        "from": since.isoformat(),
+        "to": day.isoformat(),
+        "facts": bisect.bisect_right(days, day) - bisect.bisect_right(days, since),
+    }
     progress(f"[{name}] recorded {len(window)} meetings taking in {facts} facts, worst {max(times):.2f} ms")
-    return [round(t, 3) for t in times], ledger.rebuilds - built, facts
+    return [round(t, 3) for t in times], ledger.rebuilds - built, facts, worst
 
 
 HOST_TUNED_THRESHOLD1 = 1
@@ -649,7 +685,9 @@ def verdicts(results: Sequence[dict[str, Any]], durable: dict[str, dict[str, Any
                 f"and no evaluation afresh: {max(r['facts_ms']):.2f} ms over {len(r['facts_ms'])} meetings "
                 f"from {r['facts_window'][0]} to {r['facts_window'][1]} taking in {r['facts_taken_in']} facts, "
                 f"{r['facts_rebuilds']} afresh ({r['size']}; {max(r['early_facts_ms']):.2f} ms over the "
-                f"{len(r['early_facts_ms'])} meetings from {r['early_facts_window'][0]})",
+                f"{len(r['early_facts_ms'])} meetings from {r['early_facts_window'][0]}); the worst moved the "
+                f"day on from {r['facts_worst']['from']} to {r['facts_worst']['to']}, taking in "
+                f"{r['facts_worst']['facts']} dated facts at once",
             )
     walks = {
         "daily": "and with the day moved on each morning",
