@@ -9,7 +9,7 @@ from typing import Any
 
 from ..assessment import Assessment
 from ..findings import Finding, Subject
-from ..model import Group, Membership, Organisation, Role, Tier
+from ..model import Group, Membership, Organisation, PartnerStatus, Role, Tier
 from .base import (
     ORGANISATIONS,
     RESIGNATIONS,
@@ -100,12 +100,15 @@ class SeatsJudged:
         "organisations",
         "organisations_seen",
         "seats",
+        "status_set",
         "statuses",
         "until",
     )
 
     def __init__(self, _assessment: Assessment) -> None:
         self.statuses: Any = None
+        self.status_set: frozenset[PartnerStatus] = frozenset()
+        """The statuses ``statuses`` lists, as vocabulary."""
         self.organisations_seen = 0
         """How many organisations the assessment had taken in when ``organisations`` was last read."""
         self.logged: dict[str, int] = {}
@@ -126,6 +129,7 @@ def _organisations_to_judge(
     statuses = assessment.value(judged_parameter(role), assessment.as_of)
     if judged.statuses is None or statuses != judged.statuses:
         judged.statuses = statuses
+        judged.status_set = assessment.statuses(judged_parameter(role))
         judged.seats = {}
         for group in groups:
             for membership in assessment.memberships(group.id):
@@ -140,7 +144,10 @@ def _organisations_to_judge(
     seats = judged.seats
     for group in groups:
         log = index.seats_log.get(group.id, ())
-        for old, new in log[judged.logged.get(group.id, 0) :]:
+        start = judged.logged.get(group.id, 0)
+        if len(log) == start:
+            continue
+        for old, new in log[start:]:
             if old is not None and old.role is role:
                 held = seats.get(owner := assessment.organisation_of(old), [])
                 if old in held:
@@ -185,7 +192,7 @@ def _seat_rule(
     again = _organisations_to_judge(assessment, judged, groups, role)
     if again is not None and not again and (judged.until is None or assessment.as_of < judged.until):
         return judged.found
-    statuses = assessment.statuses(judged_parameter(role))
+    statuses = judged.status_set
     if again is None:
         judged.judged = {}
         again = set(assessment.organisations)
