@@ -59,8 +59,6 @@ class HistoryIndex:
         for report in history.reports:
             reports[report.partnership].append(report)
         self.reports = dict(reports)
-        self.seats_taken_in: dict[str, int] = {}
-        """How many memberships of each group were taken in since the index was built (by :meth:`take_in`)."""
         self.seats_log: dict[str, list[tuple[Membership | None, Membership]]] = {}
         """Each group's memberships taken in since the index was built, in order, each with the one it
         replaced (``None`` for a new one)."""
@@ -78,7 +76,6 @@ class HistoryIndex:
             if replacing is not None:
                 _remove_seat(seats, replacing)
             insort(seats, fact, key=Membership.order)
-            self.seats_taken_in[fact.group] = self.seats_taken_in.get(fact.group, 0) + 1
             self.seats_log.setdefault(fact.group, []).append((replacing, fact))
         elif isinstance(fact, Contribution):
             self.contributions.setdefault(fact.organisation, []).append(fact)

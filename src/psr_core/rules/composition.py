@@ -42,17 +42,54 @@ def seats_hold_until(assessment: Assessment, seats: Iterable[Membership], parame
     return earliest(parameters_hold_until(assessment, (parameter,)), _seats_hold_until(assessment, seats))
 
 
+class SeatsRead:
+    """Where a composition rule left off reading what came in about seats since the record was indexed:
+    each group's seats taken in (``HistoryIndex.seats_log``) and the memberships deemed resignations ended
+    (``AttendanceRuns.ended``). Each rule's state keeps one, so that it reads each change once."""
+
+    __slots__ = ("_ended", "_logged")
+
+    def __init__(self) -> None:
+        self._logged: dict[str, int] = {}
+        self._ended = 0
+
+    def taken_in(self, assessment: Assessment, group: str) -> list[tuple[Membership | None, Membership]]:
+        """The seats of ``group`` taken in since last asked, each with the one it replaced (``None``: new)."""
+        log = assessment.index.seats_log.get(group, [])
+        start = self._logged.get(group, 0)
+        if len(log) == start:
+            return []
+        self._logged[group] = len(log)
+        return log[start:]
+
+    def resigned(self, assessment: Assessment, groups: list[Group]) -> list[Membership]:
+        """The memberships of ``groups`` that deemed resignations ended since last asked."""
+        ended = assessment.runs.ended
+        start = self._ended
+        if len(ended) == start:
+            return []
+        self._ended = len(ended)
+        tier = {group.id for group in groups}
+        return [membership for membership in ended[start:] if membership.group in tier]
+
+    def up_to_date(self, assessment: Assessment, groups: list[Group]) -> None:
+        """Count everything that came in about the seats of ``groups`` so far as read (the rule has just
+        looked at every one of them)."""
+        for group in groups:
+            self._logged[group.id] = len(assessment.index.seats_log.get(group.id, []))
+        self._ended = len(assessment.runs.ended)
+
+
 class AdvocatesKept:
     """The advocates rule's state: what it last found, with what it read to find it and the day that holds
     until. What it reads besides the day is the advocate seats of the Executive: it counts the advocate seats
     taken in (``HistoryIndex.seats_log``) and those deemed resignations ended (``AttendanceRuns.ended``) since
     it last looked, so that a seat of any other role changing hands leaves its answer standing."""
 
-    __slots__ = ("changes", "ended", "findings", "logged", "read", "since", "until")
+    __slots__ = ("changes", "findings", "read", "seen", "since", "until")
 
     def __init__(self, _assessment: Assessment) -> None:
-        self.logged: dict[str, int] = {}
-        self.ended = 0
+        self.seen = SeatsRead()
         self.changes = 0
         self.read: tuple[Any, ...] | None = None
         self.since = date.min
@@ -62,20 +99,13 @@ class AdvocatesKept:
     def current(self, assessment: Assessment) -> AdvocatesKept:
         """Brought up to date with what :func:`advocates` finds on the as-of day."""
         groups = assessment.groups_of_tier(Tier.EXECUTIVE)
-        seats_log = assessment.index.seats_log
         for group in groups:
-            log = seats_log.get(group.id, ())
-            for old, new in log[self.logged.get(group.id, 0) :]:
+            for old, new in self.seen.taken_in(assessment, group.id):
                 if new.role is Role.ADVOCATE or (old is not None and old.role is Role.ADVOCATE):
                     self.changes += 1
-            self.logged[group.id] = len(log)
-        ended = assessment.runs.ended
-        if len(ended) > self.ended:
-            tier = {group.id for group in groups}
-            for membership in ended[self.ended :]:
-                if membership.group in tier and membership.role is Role.ADVOCATE:
-                    self.changes += 1
-            self.ended = len(ended)
+        for membership in self.seen.resigned(assessment, groups):
+            if membership.role is Role.ADVOCATE:
+                self.changes += 1
         as_of = assessment.as_of
         read = (self.changes, assessment.value("advocate_roles", as_of))
         if read != self.read or as_of < self.since or (self.until is not None and as_of >= self.until):
@@ -93,13 +123,12 @@ class SeatsJudged:
     at every one when the statuses it reads change."""
 
     __slots__ = (
-        "ended",
         "found",
         "judged",
-        "logged",
         "organisations",
         "organisations_seen",
         "seats",
+        "seen",
         "status_set",
         "statuses",
         "until",
@@ -111,8 +140,7 @@ class SeatsJudged:
         """The statuses ``statuses`` lists, as vocabulary."""
         self.organisations_seen = 0
         """How many organisations the assessment had taken in when ``organisations`` was last read."""
-        self.logged: dict[str, int] = {}
-        self.ended = 0
+        self.seen = SeatsRead()
         self.organisations: dict[str, Organisation] = {}
         self.seats: dict[str | None, list[Membership]] = {}
         self.judged: dict[str, tuple[Finding | None, date | None]] = {}
@@ -125,7 +153,6 @@ def _organisations_to_judge(
 ) -> set[str] | None:
     """Bring the seats of ``judged`` up to date with what was taken in; the organisations to look at again
     (``None``: every one)."""
-    index, runs = assessment.index, assessment.runs
     statuses = assessment.value(judged_parameter(role), assessment.as_of)
     if judged.statuses is None or statuses != judged.statuses:
         judged.statuses = statuses
@@ -135,19 +162,14 @@ def _organisations_to_judge(
             for membership in assessment.memberships(group.id):
                 if membership.role is role:
                     judged.seats.setdefault(assessment.organisation_of(membership), []).append(membership)
-            judged.logged[group.id] = len(index.seats_log.get(group.id, ()))
-        judged.ended = len(runs.ended)
+        judged.seen.up_to_date(assessment, groups)
         judged.organisations = dict(assessment.organisations)
         judged.organisations_seen = assessment.organisations_taken_in
         return None
     dirty: set[str | None] = set()
     seats = judged.seats
     for group in groups:
-        log = index.seats_log.get(group.id, ())
-        start = judged.logged.get(group.id, 0)
-        if len(log) == start:
-            continue
-        for old, new in log[start:]:
+        for old, new in judged.seen.taken_in(assessment, group.id):
             if old is not None and old.role is role:
                 held = seats.get(owner := assessment.organisation_of(old), [])
                 if old in held:
@@ -156,13 +178,9 @@ def _organisations_to_judge(
             if new.role is role:
                 seats.setdefault(owner := assessment.organisation_of(new), []).append(new)
                 dirty.add(owner)
-        judged.logged[group.id] = len(log)
-    if len(runs.ended) > judged.ended:
-        tier = {group.id for group in groups}
-        for membership in runs.ended[judged.ended :]:
-            if membership.group in tier and membership.role is role:
-                dirty.add(assessment.organisation_of(membership))
-        judged.ended = len(runs.ended)
+    for membership in judged.seen.resigned(assessment, groups):
+        if membership.role is role:
+            dirty.add(assessment.organisation_of(membership))
     if assessment.organisations_taken_in != judged.organisations_seen:
         judged.organisations_seen = assessment.organisations_taken_in
         known = judged.organisations
@@ -389,20 +407,18 @@ class RolesJudged:
     first time; after that only the memberships taken in since (``HistoryIndex.seats_log``, each with the
     one it replaced) are judged, and the findings are gathered again only when a group's misfits changed."""
 
-    __slots__ = ("_found", "_logged", "_misfits")
+    __slots__ = ("_found", "_misfits", "_seen")
 
     def __init__(self, _assessment: Assessment) -> None:
         self._misfits: dict[str, list[tuple[Membership, Finding]]] = {}
-        self._logged: dict[str, int] = {}
+        self._seen = SeatsRead()
         self._found: list[Finding] | None = None
 
     def found(self, assessment: Assessment) -> list[Finding]:
         """Every misfit's finding, group by group in order of their ids."""
-        seats_log = assessment.index.seats_log
-        misfits, logged = self._misfits, self._logged
+        misfits = self._misfits
         changed = False
         for group in assessment.groups.values():
-            log = seats_log.get(group.id, ())
             held = misfits.get(group.id)
             if held is None:
                 misfits[group.id] = held = [
@@ -410,10 +426,10 @@ class RolesJudged:
                     for membership in assessment.memberships(group.id)
                     if (finding := _misfit(assessment, group, membership)) is not None
                 ]
-                logged[group.id] = len(log)
+                self._seen.up_to_date(assessment, [group])
                 changed = True
                 continue
-            for old, new in log[logged[group.id] :]:
+            for old, new in self._seen.taken_in(assessment, group.id):
                 if old is not None:
                     for at, (membership, _finding) in enumerate(held):
                         if membership == old:
@@ -425,7 +441,6 @@ class RolesJudged:
                     # Where the index placed it among the group's memberships (HistoryIndex.take_in).
                     insort(held, (new, finding), key=_in_order)
                     changed = True
-            logged[group.id] = len(log)
         if changed or self._found is None:
             self._found = [
                 finding
